@@ -46,7 +46,8 @@ public final class ExecutionDtos {
     public record SyncExecution(@JsonProperty("execution_id") String executionId,
                                 @JsonProperty("flow_id") String flowId,
                                 @JsonProperty("flow_name") String flowName,
-                                String status, String mode, ExecutionResult result) {}
+                                String status, String mode,
+                                @Schema(implementation = ExecutionResult.class) JsonNode result) {}
 
     @RegisterForReflection
     @Schema(name = "AsyncExecution")
@@ -64,8 +65,9 @@ public final class ExecutionDtos {
                              String status, double progress,
                              @JsonProperty("current_node") String currentNode,
                              @JsonProperty("current_nodes") List<String> currentNodes,
-                             ExecutionResult result, String error,
-                             @JsonProperty("error_detail") ErrorDetail errorDetail,
+                             @Schema(implementation = ExecutionResult.class, description = "when finished")
+                             JsonNode result, String error,
+                             @JsonProperty("error_detail") JsonNode errorDetail,
                              @JsonProperty("started_at") Instant startedAt,
                              @JsonProperty("completed_at") Instant completedAt,
                              String mode) {}
