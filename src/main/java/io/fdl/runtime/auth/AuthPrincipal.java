@@ -35,15 +35,10 @@ public record AuthPrincipal(String username, String tenantId, String tenantClaim
         if (raw.contains(Roles.REFRESH)) throw new IllegalArgumentException("refresh token used as access token");
         String sub = jwt.getSubject();
         if (sub == null || sub.isBlank()) throw new IllegalArgumentException("token has no sub");
-        Object tenant = jwt.getClaim(CLAIM_TENANT);
-        if (!(tenant instanceof String) && !(tenant instanceof jakarta.json.JsonString)) {
-            throw new IllegalArgumentException("token has no tenant_id");
-        }
-        String tenantClaim = tenant instanceof jakarta.json.JsonString js ? js.getString() : (String) tenant;
-        if (tenantClaim.isBlank()) throw new IllegalArgumentException("token has an empty tenant_id");
-        Object bu = jwt.getClaim(CLAIM_BU);
-        String buCode = bu instanceof jakarta.json.JsonString js ? js.getString()
-                : bu instanceof String s && !s.isBlank() ? s : DEFAULT_BU;
+        String tenantClaim = stringClaim(jwt, CLAIM_TENANT);
+        if (tenantClaim == null || tenantClaim.isBlank()) throw new IllegalArgumentException("token has no tenant_id");
+        String bu = stringClaim(jwt, CLAIM_BU);
+        String buCode = bu == null || bu.isBlank() ? DEFAULT_BU : bu;
         // A token granting none of the five roles still authenticates; every route then answers 403.
         Set<String> roles = Roles.expand(raw);
         return new AuthPrincipal(sub, TenantIds.toUuid(tenantClaim), tenantClaim, buCode, roles);
@@ -56,5 +51,25 @@ public record AuthPrincipal(String username, String tenantId, String tenantClaim
         } catch (IllegalArgumentException e) {
             throw new io.quarkus.security.AuthenticationFailedException(e.getMessage());
         }
+    }
+
+    /** A string claim (SmallRye hands claims out as String or JSON-P values), else null. */
+    static String stringClaim(JsonWebToken jwt, String name) {
+        Object v = jwt.getClaim(name);
+        if (v instanceof String s) return s;
+        if (v instanceof jakarta.json.JsonString js) return js.getString();
+        return null;
+    }
+
+    /** A string-array claim; missing or malformed → empty list. */
+    static java.util.List<String> stringListClaim(JsonWebToken jwt, String name) {
+        Object v = jwt.getClaim(name);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (v instanceof jakarta.json.JsonArray arr) {
+            for (jakarta.json.JsonValue item : arr) if (item instanceof jakarta.json.JsonString js) out.add(js.getString());
+        } else if (v instanceof java.util.Collection<?> c) {
+            for (Object item : c) if (item != null) out.add(item.toString());
+        }
+        return out;
     }
 }

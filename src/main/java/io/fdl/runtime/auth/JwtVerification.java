@@ -1,12 +1,13 @@
 package io.fdl.runtime.auth;
 
+import io.fdl.runtime.config.FdlConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import javax.crypto.SecretKey;
@@ -39,12 +40,12 @@ public class JwtVerification {
     /** HS256 needs a key of at least 256 bits (RFC 7518 §3.2); jose4j enforces it. */
     public static final int MIN_SECRET_BYTES = 32;
 
-    @ConfigProperty(name = "fdl.jwt-secret", defaultValue = "fdl-dev-secret-do-not-use-in-production-000000")
-    String secret;
+    @Inject
+    FdlConfig config;
 
     /** The HMAC key for both verifying and signing. */
     public SecretKey key() {
-        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = config.jwtSecret().getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
             // Production refuses to start with such a secret (config checks); in dev mode it is a
             // misconfiguration every token would fail on, so say so once, clearly, without the value.

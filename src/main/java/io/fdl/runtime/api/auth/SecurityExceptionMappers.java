@@ -1,5 +1,6 @@
 package io.fdl.runtime.api.auth;
 
+import io.fdl.runtime.api.error.ErrorBody;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -10,8 +11,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Renders Quarkus security failures in the api.md §2 envelope: 401 {@code UNAUTHORIZED} (no,
@@ -48,9 +47,6 @@ public class SecurityExceptionMappers {
     }
 
     static Response.ResponseBuilder json(int status, String message, String code) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("code", code);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(message, code));
     }
 }
