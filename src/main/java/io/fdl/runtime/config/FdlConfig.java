@@ -41,6 +41,17 @@ public interface FdlConfig {
     @WithDefault("604800")
     long jwtRefreshTtl();
 
+    /**
+     * {@code FDL_BOOTSTRAP_ADMIN_PASSWORD} (h-auth): with dev mode off, creates the first account
+     * (user {@link #bootstrapAdminUsername()}, tenant {@code default}, role superadmin) when it does
+     * not exist yet. Never log it.
+     */
+    Optional<String> bootstrapAdminPassword();
+
+    /** {@code FDL_BOOTSTRAP_ADMIN_USERNAME} (h-auth): user name of the bootstrap account. */
+    @WithDefault("admin")
+    String bootstrapAdminUsername();
+
     /** {@code FDL_USE_DATABASE}: {@code true}/{@code 1} = PostgreSQL store, otherwise in memory. */
     @WithDefault("false")
     boolean useDatabase();
