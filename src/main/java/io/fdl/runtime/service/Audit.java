@@ -1,77 +1,44 @@
 package io.fdl.runtime.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.fdl.runtime.api.error.ApiException;
-import io.fdl.runtime.store.AuditEntry;
-import io.fdl.runtime.store.AuditLogRepository;
-import io.fdl.runtime.store.ExecutionRepository;
-import io.fdl.runtime.store.FlowRepository;
-import io.fdl.runtime.store.TenantRepository;
+import io.fdl.runtime.auth.AuditService;
+import io.fdl.runtime.auth.QuotaService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The flow/execution services' view of auditing and tenant quotas (api.md §9). Audit entries are
- * written inside the caller's transaction so a change and its audit line commit together.
+ * The flow/execution services' view of auditing and tenant quotas (api.md §9), delegating to the
+ * auth package. Entries name the caller explicitly because the end of a run is recorded outside the
+ * request that started it. Call {@link #record} inside the transaction of the change it describes.
  */
 @ApplicationScoped
 public class Audit {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final AuditLogRepository log;
-    private final TenantRepository tenants;
-    private final FlowRepository flows;
-    private final ExecutionRepository executions;
+    private final AuditService audit;
+    private final QuotaService quotas;
 
     @Inject
-    public Audit(AuditLogRepository log, TenantRepository tenants, FlowRepository flows, ExecutionRepository executions) {
-        this.log = log;
-        this.tenants = tenants;
-        this.flows = flows;
-        this.executions = executions;
+    public Audit(AuditService audit, QuotaService quotas) {
+        this.audit = audit;
+        this.quotas = quotas;
     }
 
     public Uni<Void> record(Caller caller, String eventType, String resourceType, UUID resourceId,
                             Map<String, ?> details) {
-        JsonNode d = details == null ? JsonNodeFactory.instance.objectNode() : JSON.valueToTree(details);
-        return log.append(AuditEntry.of(caller.tenantId(), caller.subject(), eventType, resourceType,
-                resourceId == null ? null : resourceId.toString(), d, null)).replaceWithVoid();
+        return audit.append(caller.tenantId(), caller.subject(), eventType, resourceType,
+                resourceId == null ? null : resourceId.toString(), details == null ? Map.of() : details, null)
+                .replaceWithVoid();
     }
 
-    /** 429 QUOTA_EXCEEDED when the tenant already has {@code max_flows} flows. */
+    /** 403 TENANT_INACTIVE / 429 QUOTA_EXCEEDED when the tenant may not create another flow. */
     public Uni<Void> checkFlowQuota(Caller caller) {
-        return tenants.find(caller.tenantId()).chain(t -> {
-            Integer max = t.map(x -> x.maxFlows()).orElse(null);
-            if (max == null) return Uni.createFrom().voidItem();
-            return flows.count(caller.tenantId()).invoke(n -> {
-                if (n >= max) throw quota("flow quota of " + max + " reached");
-            }).replaceWithVoid();
-        });
+        return quotas.checkFlowCreate(caller.tenantId());
     }
 
-    /** 429 QUOTA_EXCEEDED when the tenant started {@code max_executions_per_day} runs today (UTC). */
+    /** 403 TENANT_INACTIVE / 429 QUOTA_EXCEEDED when the tenant may not start another execution today. */
     public Uni<Void> checkExecutionQuota(UUID tenantId) {
-        return tenants.find(tenantId).chain(t -> {
-            Integer max = t.map(x -> x.maxExecutionsPerDay()).orElse(null);
-            if (max == null) return Uni.createFrom().voidItem();
-            return executions.countStartedSince(tenantId, LocalDate.now(ZoneOffset.UTC).atStartOfDay()
-                    .toInstant(ZoneOffset.UTC)).invoke(n -> {
-                if (n >= max) throw quota("daily execution quota of " + max + " reached");
-            }).replaceWithVoid();
-        });
-    }
-
-    private static ApiException quota(String message) {
-        long secondsToMidnight = java.time.Duration.between(java.time.Instant.now(),
-                LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)).toSeconds();
-        return ApiException.tooManyRequests("QUOTA_EXCEEDED", message, Math.max(1, secondsToMidnight));
+        return quotas.checkExecutionStart(tenantId);
     }
 }
