@@ -2,6 +2,7 @@ package io.fdl.runtime.service;
 
 import io.fdl.runtime.api.error.ApiException;
 import io.fdl.runtime.engine.CompiledFlow;
+import io.fdl.runtime.engine.FlowCompiler;
 import io.fdl.runtime.fdl.ParseResult;
 import io.fdl.runtime.store.FlowVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,26 +22,26 @@ public class DefinitionCache {
     private static final Logger LOG = Logger.getLogger(DefinitionCache.class);
 
     private final FlowDefinitions definitions;
-    private final BoundedLruCache<UUID, CompiledFlow> cache;
+    private final FlowCompiler cache;
 
     @Inject
     public DefinitionCache(FlowDefinitions definitions,
                            @ConfigProperty(name = "fdl.definition-cache-size", defaultValue = "1000") int size) {
         this.definitions = definitions;
-        this.cache = new BoundedLruCache<>(size);
+        this.cache = new FlowCompiler(size);
     }
 
     public CompiledFlow get(FlowVersion version) {
-        return cache.computeIfAbsent(version.id(), id -> compile(version));
+        return cache.get(version.id().toString(), () -> compile(version));
     }
 
     /** Seeds the cache right after a version was saved (its model is already at hand). */
     public void put(UUID versionId, CompiledFlow compiled) {
-        cache.put(versionId, compiled);
+        cache.get(versionId.toString(), () -> compiled);
     }
 
     public void evict(UUID versionId) {
-        cache.remove(versionId);
+        cache.invalidate(versionId.toString());
     }
 
     public int size() {
