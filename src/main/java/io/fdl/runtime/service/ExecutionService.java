@@ -11,6 +11,8 @@ import io.fdl.runtime.engine.InvalidInputsException;
 import io.fdl.runtime.engine.RunHandle;
 import io.fdl.runtime.engine.RunOutcome;
 import io.fdl.runtime.engine.RunRequest;
+import io.fdl.runtime.engine.Scheduler;
+import io.fdl.runtime.engine.mock.MockInvoker;
 import io.fdl.runtime.store.Constraints;
 import io.fdl.runtime.store.Execution;
 import io.fdl.runtime.store.ExecutionFilter;
@@ -77,13 +79,14 @@ public class ExecutionService {
     private final Transactions tx;
     private final Audit audit;
     private final FdlConfig config;
+    private final Scheduler engineScheduler;
     private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
     private final AtomicInteger slots = new AtomicInteger();
 
     @Inject
     public ExecutionService(FlowService flows, FlowVersionRepository versions, DefinitionCache cache,
                             ExecutionRepository executions, EventPipeline pipeline, RunStarter engine,
-                            Transactions tx, Audit audit, FdlConfig config) {
+                            Transactions tx, Audit audit, FdlConfig config, Scheduler engineScheduler) {
         this.flows = flows;
         this.versions = versions;
         this.cache = cache;
@@ -93,6 +96,7 @@ public class ExecutionService {
         this.tx = tx;
         this.audit = audit;
         this.config = config;
+        this.engineScheduler = engineScheduler;
     }
 
     // ---- targets ---------------------------------------------------------------------------
@@ -124,14 +128,30 @@ public class ExecutionService {
                 : executions.findByIdempotencyKey(caller.tenantId(), cmd.idempotencyKey());
         return existing.chain(found -> {
             if (found.isPresent()) return replay(found.get(), cmd.async());
-            CompiledFlow.Prepared prepared = cmd.target().compiled().inputs()
-                    .prepare(inputs, caller.tenantClaim(), caller.buCode());
-            if (prepared.problems() != null && !prepared.problems().isEmpty()) {
-                throw invalidInputs(prepared.problems());
-            }
+            ObjectNode prepared = prepareOrReject(cmd, inputs);
             return audit.checkExecutionQuota(caller.tenantId())
-                    .chain(() -> start(cmd, prepared.values(), inputs, timeoutMs));
+                    .chain(() -> start(cmd, prepared, inputs, timeoutMs));
         });
+    }
+
+    /**
+     * The engine's own pre-start checks (inputs fdl.md §4, mocks tools.md §6.4), done before anything is
+     * stored so a rejected request leaves no trace: 400 INVALID_INPUTS with every problem.
+     */
+    private ObjectNode prepareOrReject(Command cmd, JsonNode inputs) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (cmd.mocks() != null) problems.addAll(MockInvoker.parse(cmd.mocks(), engineScheduler).problems());
+        ObjectNode values = null;
+        if (!inputs.isObject()) {
+            problems.add("inputs: must be a JSON object");
+        } else {
+            CompiledFlow.Prepared p = cmd.target().compiled().inputs()
+                    .prepare(inputs, cmd.caller().tenantClaim(), cmd.caller().buCode());
+            if (p.problems() != null) problems.addAll(p.problems());
+            values = p.values();
+        }
+        if (!problems.isEmpty()) throw invalidInputs(problems);
+        return values;
     }
 
     private Uni<Started> start(Command cmd, ObjectNode preparedInputs, JsonNode suppliedInputs, long timeoutMs) {
@@ -178,7 +198,7 @@ public class ExecutionService {
         }
         sink.recordReady();
         Uni<Execution> finished = handle.outcome()
-                .chain(outcome -> sink.drained().ifNoItem().after(DRAIN_TIMEOUT).recoverWithNull()
+                .chain(outcome -> sink.drained().ifNoItem().after(DRAIN_TIMEOUT).recoverWithItem((Void) null)
                         .chain(() -> persistOutcome(caller, record, outcome)))
                 .eventually(() -> {
                     live.remove(record.id());
