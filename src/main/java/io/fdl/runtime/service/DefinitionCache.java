@@ -21,11 +21,11 @@ import java.util.UUID;
 public class DefinitionCache {
     private static final Logger LOG = Logger.getLogger(DefinitionCache.class);
 
-    private final FlowDefinitions definitions;
+    private final Definitions definitions;
     private final FlowCompiler cache;
 
     @Inject
-    public DefinitionCache(FlowDefinitions definitions,
+    public DefinitionCache(Definitions definitions,
                            @ConfigProperty(name = "fdl.definition-cache-size", defaultValue = "1000") int size) {
         this.definitions = definitions;
         this.cache = new FlowCompiler(size);

@@ -33,13 +33,13 @@ public class VersionService {
 
     private final FlowService flowService;
     private final FlowVersionRepository versions;
-    private final FlowDefinitions definitions;
+    private final Definitions definitions;
     private final DefinitionCache cache;
     private final Transactions tx;
     private final Audit audit;
 
     @Inject
-    public VersionService(FlowService flowService, FlowVersionRepository versions, FlowDefinitions definitions,
+    public VersionService(FlowService flowService, FlowVersionRepository versions, Definitions definitions,
                           DefinitionCache cache, Transactions tx, Audit audit) {
         this.flowService = flowService;
         this.versions = versions;

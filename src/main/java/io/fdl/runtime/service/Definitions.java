@@ -8,9 +8,9 @@ import io.fdl.runtime.fdl.ParseResult;
 /**
  * What the services need from the fdl and engine packages to turn a definition into something
  * runnable: parse + validate either format, generate the other format, compile. One adapter
- * ({@link FdlFlowDefinitions}) binds it to those packages.
+ * ({@link FdlDefinitions}) binds it to those packages.
  */
-public interface FlowDefinitions {
+public interface Definitions {
 
     /** Parses and validates FDL YAML (fdl.md §12). */
     ParseResult parseYaml(String yaml);
