@@ -5,9 +5,11 @@ import io.fdl.runtime.store.Constraints;
 import io.fdl.runtime.store.ExecutionEventRepository;
 import io.fdl.runtime.store.StoreConflictException;
 import io.fdl.runtime.store.StoredEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -58,6 +60,23 @@ public class EventPipeline {
         Sink sink = new Sink(tenantId, flowId, executionId);
         sinks.put(executionId, sink);
         return sink;
+    }
+
+    /**
+     * On shutdown, writes what is still lingering instead of waiting for timers that will never
+     * fire; bounded so a dead database cannot hold the process. (Runs on the main thread.)
+     */
+    void onShutdown(@Observes ShutdownEvent ev) {
+        sinks.values().forEach(Sink::flushNow);
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline && sinks.values().stream().anyMatch(Sink::hasPending)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Events of a live execution not yet confirmed persisted, with {@code seq > afterSeq}, in order. */
@@ -120,6 +139,14 @@ public class EventPipeline {
             }
             sinks.remove(executionId, this);
             drained.complete(null);
+        }
+
+        synchronized boolean hasPending() {
+            return ready && !pending.isEmpty();
+        }
+
+        void flushNow() {
+            flush();
         }
 
         synchronized List<ExecutionEvent> pendingAfter(long afterSeq) {
