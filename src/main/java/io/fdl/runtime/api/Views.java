@@ -21,7 +21,7 @@ import io.fdl.runtime.store.FlowVersion;
 import java.util.UUID;
 
 /** Domain records → response DTOs (api.md §4–§5). */
-final class Views {
+public final class Views {
     private Views() {}
 
     static FlowSummary summary(io.fdl.runtime.store.FlowSummary s) {
@@ -64,7 +64,7 @@ final class Views {
         return new AsyncExecution(id(e.id()), flowId(e.flowId()), e.flowName(), e.status().wire());
     }
 
-    static StatusView status(Execution e) {
+    public static StatusView status(Execution e) {
         boolean finished = e.status().terminal();
         return new StatusView(id(e.id()), flowId(e.flowId()), id(e.versionId()), e.flowName(), e.status().wire(),
                 e.progress(), e.currentNodes().isEmpty() ? null : e.currentNodes().get(0), e.currentNodes(),
