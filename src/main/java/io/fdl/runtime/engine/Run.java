@@ -98,8 +98,7 @@ final class Run implements RunHandle, CancellationSignal {
     // ---------------------------------------------------------------- lifecycle
 
     void begin() {
-        queue.execute(() -> {
-            if (ended.get()) return;
+        onQueue(() -> {
             if (events()) emit(ExecutionEvent.Type.STARTED, null, data().put("flow_name", flow.name()));
             runTimer = scheduler.schedule(timeoutMs, () -> queue.execute(() -> {
                 if (!ended.get()) endRun(RunStatus.FAILED, new ErrorInfo("EXECUTION_TIMEOUT",
@@ -116,7 +115,6 @@ final class Run implements RunHandle, CancellationSignal {
             }
             topBlock = new BlockRun(this, flow.top(), top, null, "", "", List.of());
             topBlock.start();
-            pump();
         });
     }
 
