@@ -1,6 +1,8 @@
 package io.fdl.runtime.engine;
 
 import io.fdl.runtime.fdl.Flow;
+import io.fdl.runtime.fdl.Inputs;
+import io.fdl.runtime.fdl.Outputs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +25,25 @@ public final class FlowCompiler {
         };
     }
 
-    /** Compiles without caching. */
+    /** Compiles without caching; inputs and result shaping by the fdl type system in the UTC runtime zone. */
+    public static CompiledFlow compile(Flow flow) {
+        return compile(flow, java.time.ZoneOffset.UTC);
+    }
+
+    /** As {@link #compile(Flow)} with the deployment's runtime zone (date coercion, gml.md §11.1). */
+    public static CompiledFlow compile(Flow flow, java.time.ZoneId zone) {
+        return compile(flow,
+                (supplied, tenantId, buCode) -> {
+                    Inputs.Result r = Inputs.prepare(flow, supplied, tenantId, buCode, zone);
+                    return new CompiledFlow.Prepared(r.values(), r.problems());
+                },
+                value -> {
+                    Outputs.Result r = Outputs.shape(flow, value, zone);
+                    return new CompiledFlow.Shaped(r.value(), r.problems());
+                });
+    }
+
+    /** Compiles without caching, with explicit input preparation and shaping. */
     public static CompiledFlow compile(Flow flow, CompiledFlow.InputPreparer inputs, CompiledFlow.OutputShaper output) {
         Objects.requireNonNull(flow, "flow");
         CompiledBlock top = CompiledBlock.compile(flow.block());
