@@ -31,7 +31,11 @@ public final class DbToolHandler {
     /** What the URI addresses once the datasource is known. */
     record Target(DatasourceConfig datasource, String table, DbOperation op) {}
 
-    public Uni<JsonNode> invoke(ToolCall call) {
+    /**
+     * One attempt. {@code registrationTimeout}: the attempt's timeout is the engine's built-in
+     * default, so the datasource's own {@code timeout_ms} is the statement timeout instead.
+     */
+    public Uni<JsonNode> invoke(ToolCall call, boolean registrationTimeout) {
         String tenant = call.caller().tenantId();
         return resolve(tenant, call.service(), call.path()).onItem().transformToUni(t -> {
             DatasourceConfig ds = t.datasource();
@@ -43,14 +47,15 @@ public final class DbToolHandler {
                 return fail("NOT_ALLOWED", "native queries are not enabled on datasource '" + ds.name() + "'");
             }
             DatasourcePools.Entry entry = pools.get(tenant, ds);
+            long timeoutMs = registrationTimeout ? ds.timeoutMs() : call.timeoutMs();
             if (t.op() == DbOperation.NATIVE) {
                 return Uni.createFrom().item(() -> NativeQuery.plan(call.args()))
-                        .onItem().transformToUni(plan -> executor.execute(entry.pool(), plan, call.timeoutMs()));
+                        .onItem().transformToUni(plan -> executor.execute(entry.pool(), plan, timeoutMs));
             }
             String schema = ds.schema() == null || ds.schema().isBlank() ? "public" : ds.schema();
             return entry.table(schema, t.table())
                     .map(meta -> DbPlanner.plan(t.op(), meta, call.args(), binder, clock.instant()))
-                    .onItem().transformToUni(plan -> executor.execute(entry.pool(), plan, call.timeoutMs()));
+                    .onItem().transformToUni(plan -> executor.execute(entry.pool(), plan, timeoutMs));
         });
     }
 

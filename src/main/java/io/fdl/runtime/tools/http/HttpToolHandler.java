@@ -51,7 +51,11 @@ public final class HttpToolHandler {
         this.maxResponseBytes = maxResponseBytes;
     }
 
-    public Uni<JsonNode> invoke(ToolCall call) {
+    /**
+     * One attempt. {@code registrationTimeout}: the attempt's timeout is the engine's built-in
+     * default, so the service's own {@code timeout_ms} applies instead.
+     */
+    public Uni<JsonNode> invoke(ToolCall call, boolean registrationTimeout) {
         return registry.service(call.caller().tenantId(), call.service()).onItem().transformToUni(service -> {
             if (service == null) return fail("NOT_FOUND_TOOL", "no API service '" + call.service() + "' is registered");
             if (!service.enabled()) return fail("TOOL_DISABLED", "API service '" + service.name() + "' is disabled");
@@ -61,7 +65,7 @@ public final class HttpToolHandler {
             } catch (ToolException e) {
                 return Uni.createFrom().failure(e);
             }
-            return exchange(spec, call.timeoutMs());
+            return exchange(spec, registrationTimeout ? service.timeoutMs() : call.timeoutMs());
         });
     }
 
