@@ -81,7 +81,7 @@ class EventPipelineTest {
         vertx = Vertx.vertx();
         repository = new SlowRepository();
         bus = new ExecutionEventBus();
-        pipeline = new EventPipeline(repository, bus, new RunMetrics(new SimpleMeterRegistry()), vertx);
+        pipeline = new EventPipeline(repository, bus, new RunMetrics(new io.fdl.runtime.health.FdlMetrics(new SimpleMeterRegistry(), null)), vertx);
         log = new ExecutionEventLog(repository, pipeline, bus);
     }
 
