@@ -2,7 +2,6 @@ package io.fdl.runtime.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,8 @@ import java.util.Optional;
  * {@code fdl.jwt-secret}, {@code FDL_DB_POOL_SIZE} → {@code fdl.db-pool-size}; every property can
  * also be given in application.properties or as a system property. {@code FDL_HOST}/{@code FDL_PORT}
  * feed {@code quarkus.http.host/port} directly (application.properties); {@code DATABASE_URL} is
- * translated into the {@code quarkus.datasource.*} properties by {@link DatabaseUrlConfigSourceFactory}.
+ * translated into the {@code quarkus.datasource.*} properties by {@link FdlConfigSourceFactory}
+ * (see {@link RuntimeSettings} for every derived Quarkus property and the start-up refusals).
  *
  * <p>Inject it anywhere: {@code @Inject FdlConfig config;}.
  */
@@ -55,10 +55,6 @@ public interface FdlConfig {
     /** {@code FDL_USE_DATABASE}: {@code true}/{@code 1} = PostgreSQL store, otherwise in memory. */
     @WithDefault("false")
     boolean useDatabase();
-
-    /** {@code DATABASE_URL} as given (libpq form); empty when unset. Contains the password: never log it. */
-    @WithName("database-url")
-    Optional<String> databaseUrl();
 
     /** {@code FDL_DB_POOL_SIZE}: connection pool size. */
     @WithDefault("10")

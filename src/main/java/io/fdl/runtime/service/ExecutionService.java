@@ -80,13 +80,14 @@ public class ExecutionService {
     private final Audit audit;
     private final FdlConfig config;
     private final Scheduler engineScheduler;
+    private final RunMetrics metrics;
     private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
     private final AtomicInteger slots = new AtomicInteger();
 
     @Inject
     public ExecutionService(FlowService flows, FlowVersionRepository versions, DefinitionCache cache,
                             ExecutionRepository executions, EventPipeline pipeline, RunStarter engine,
-                            Transactions tx, Audit audit, FdlConfig config, Scheduler engineScheduler) {
+                            Transactions tx, Audit audit, FdlConfig config, Scheduler engineScheduler, RunMetrics metrics) {
         this.flows = flows;
         this.versions = versions;
         this.cache = cache;
@@ -97,6 +98,7 @@ public class ExecutionService {
         this.audit = audit;
         this.config = config;
         this.engineScheduler = engineScheduler;
+        this.metrics = metrics;
     }
 
     // ---- targets ---------------------------------------------------------------------------
@@ -198,6 +200,7 @@ public class ExecutionService {
         }
         sink.recordReady();
         Uni<Execution> finished = handle.outcome()
+                .invoke(metrics::onOutcome)
                 .chain(outcome -> sink.drained().ifNoItem().after(DRAIN_TIMEOUT).recoverWithItem((Void) null)
                         .chain(() -> persistOutcome(caller, record, outcome)))
                 .eventually(() -> {

@@ -7,8 +7,6 @@ import io.fdl.runtime.engine.FlowCompiler;
 import io.fdl.runtime.fdl.FdlLimits;
 import io.fdl.runtime.fdl.Flow;
 import io.fdl.runtime.fdl.FlowDefinitions;
-import io.fdl.runtime.fdl.Inputs;
-import io.fdl.runtime.fdl.Outputs;
 import io.fdl.runtime.fdl.ParseResult;
 import io.fdl.runtime.fdl.ValidationOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,14 +49,7 @@ public class FdlDefinitions implements Definitions {
 
     @Override
     public CompiledFlow compile(Flow flow) {
-        return FlowCompiler.compile(flow,
-                (supplied, tenantId, buCode) -> {
-                    Inputs.Result r = Inputs.prepare(flow, supplied, tenantId, buCode);
-                    return new CompiledFlow.Prepared(r.values(), r.problems());
-                },
-                result -> {
-                    Outputs.Result r = Outputs.shape(flow, result);
-                    return new CompiledFlow.Shaped(r.value(), r.problems());
-                });
+        // the engine's compiler wires the fdl package's input preparation and result shaping
+        return FlowCompiler.compile(flow);
     }
 }
