@@ -35,12 +35,30 @@ class OutboxTest {
         int accepted = 0;
         for (int i = 0; i < 10_000; i++) if (box.send("0123456789")) accepted++;
         assertEquals(100, accepted, "1000 byte budget / 10 byte frames");
+        assertEquals(1, stalled.size(), "one write in flight at a time");
         assertTrue(box.pendingBytes() <= 1000);
         assertEquals(1, overflows.get(), "overflow action runs once");
         assertTrue(box.overflowed());
-        stalled.forEach(s -> s.complete(null));
-        assertEquals(0, box.pendingBytes());
+        stalled.get(0).complete(null);
+        assertEquals(1, stalled.size(), "a cut connection writes nothing more");
         assertFalse(box.send("x"), "a cut connection accepts nothing more");
+    }
+
+    @Test
+    void framesLeaveInQueueOrderOneAtATime() {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        Outbox box = new Outbox(f -> {
+            order.add(f);
+            CompletableFuture<Void> w = new CompletableFuture<>();
+            writes.add(w);
+            return Uni.createFrom().completionStage(w);
+        }, 10_000, () -> {});
+        for (int i = 0; i < 5; i++) box.send("f" + i);
+        assertEquals(List.of("f0"), order);
+        for (int i = 0; i < 5; i++) writes.get(i).complete(null);
+        assertEquals(List.of("f0", "f1", "f2", "f3", "f4"), order);
+        assertEquals(0, box.pendingBytes());
     }
 
     @Test

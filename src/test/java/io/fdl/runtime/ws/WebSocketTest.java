@@ -51,7 +51,7 @@ class WebSocketTest {
                         node:
                             add:
                                 with: it * 2
-                                sets: total = total + add
+                                sets: total = total + it * 2
                         with: total
                         next: boom
                     boom:

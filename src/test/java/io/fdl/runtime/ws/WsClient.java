@@ -24,7 +24,9 @@ final class WsClient implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
 
     private WsClient(URI base, String query, String authorization) {
-        BasicWebSocketConnector c = BasicWebSocketConnector.create().baseUri(base).path("/ws" + (query == null ? "" : "?" + query))
+        BasicWebSocketConnector c = BasicWebSocketConnector.create().baseUri(base)
+                // frames are handled on the connection's event loop, one after another, in arrival order
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING).path("/ws" + (query == null ? "" : "?" + query))
                 .onTextMessage((conn, text) -> {
                     try {
                         inbox.add(JSON.readTree(text));
