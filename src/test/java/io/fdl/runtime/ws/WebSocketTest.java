@@ -133,6 +133,9 @@ class WebSocketTest {
     void tokenOnTheUrlOrHeaderAuthenticatesAndABadOneIsRefusedAtUpgrade() {
         try (WsClient c = WsClient.withQueryToken(base, TestTokens.admin())) {
             assertEquals("pong", c.call("ping", null).path("result").asText());
+            int connections = given().get("/api/health/detailed").then().statusCode(200).extract().path("websocket.connections");
+            assertTrue(connections >= 1, "open sockets are reported by /api/health/detailed");
+            assertTrue(given().get("/q/metrics").then().extract().asString().contains("fdl_websocket_connections"));
         }
         try (WsClient c = WsClient.withHeader(base, TestTokens.token(TestTokens.DEFAULT_TENANT, "viewer"))) {
             assertEquals("pong", c.call("ping", null).path("result").asText());
