@@ -30,13 +30,13 @@ class ProductionRefusalIT {
 
     @Test
     void productionWithoutSecretIsRefused() throws Exception {
-        assertRefused(Map.of("FDL_DEV_MODE", "false"), "FDL_JWT_SECRET is required when FDL_DEV_MODE=false");
+        assertRefused(Map.of("FDL_DEV_MODE", "false"), "FDL_JWT_SECRET is not set or is the development default");
     }
 
     @Test
     void productionWithTheDevSecretIsRefused() throws Exception {
         assertRefused(Map.of("FDL_DEV_MODE", "false", "FDL_JWT_SECRET", FdlConfig.DEV_JWT_SECRET),
-                "FDL_JWT_SECRET is the development default");
+                "FDL_JWT_SECRET is not set or is the development default");
     }
 
     @Test

@@ -102,4 +102,15 @@ class ErrorEnvelopeTest {
         given().when().get("/test-support/errors/conflict").then()
                 .statusCode(409).body("code", equalTo("VERSION_PUBLISHED")).body("details.version_id", equalTo("v1"));
     }
+
+    @Test
+    void securityErrorsAreEnvelopes() {
+        given().when().get("/test-support/errors/secured").then()
+                .statusCode(401).contentType(ContentType.JSON).body("code", equalTo("UNAUTHORIZED"));
+        given().header("Authorization", "Bearer not.a.jwt").when().get("/test-support/errors/secured").then()
+                .statusCode(401).contentType(ContentType.JSON).body("code", equalTo("UNAUTHORIZED"));
+        given().when().get("/test-support/errors/forbidden").then()
+                .statusCode(403).contentType(ContentType.JSON).body("code", equalTo("FORBIDDEN"))
+                .body("error", not(containsString("role missing")));
+    }
 }

@@ -39,6 +39,19 @@ public class ErrorProbeResource {
     }
 
     @GET
+    @Path("secured")
+    @jakarta.annotation.security.RolesAllowed("admin")
+    public String secured() {
+        return "secret";
+    }
+
+    @GET
+    @Path("forbidden")
+    public String forbidden() {
+        throw new io.quarkus.security.ForbiddenException("role missing");
+    }
+
+    @GET
     @Path("conflict")
     public String conflict() {
         throw new ApiException(409, "VERSION_PUBLISHED", "Version is published", Map.of("version_id", "v1"));
