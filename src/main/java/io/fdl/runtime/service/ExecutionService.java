@@ -250,9 +250,9 @@ public class ExecutionService {
 
     /** An earlier execution answering a retried request with the same Idempotency-Key. */
     private Uni<Started> replay(Execution existing, boolean async) {
-        if (async || existing.status().terminal()) {
-            return Uni.createFrom().item(new Started(existing, existing.status().terminal()));
-        }
+        // the answer keeps the shape the retry asked for: async → 202 with the current status
+        if (async) return Uni.createFrom().item(new Started(existing, false));
+        if (existing.status().terminal()) return Uni.createFrom().item(new Started(existing, true));
         LiveRun run = live.get(existing.id());
         if (run == null) return Uni.createFrom().item(new Started(existing, false)); // runs on another replica
         return run.finished().map(e -> new Started(e, true));
