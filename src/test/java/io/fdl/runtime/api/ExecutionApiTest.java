@@ -311,4 +311,38 @@ class ExecutionApiTest {
         RestAssured.given().contentType(ContentType.JSON).body(Map.of("expr", "1")).post("/api/gml/evaluate")
                 .then().statusCode(401);
     }
+
+    @Test
+    void flowCallsRunThePublishedChildAsItsOwnExecution() {
+        String tenant = "subflow-" + System.nanoTime();
+        String child = createFlow(as(tenant, "editor"), "child");
+        String cv = addVersion(as(tenant, "editor"), child, GREET);
+        String parentYaml = """
+                flow:
+                    name: parent
+                    node:
+                        call:
+                            exec: flow://CHILD
+                            args: name = 'Kid'
+                            with: msg = call.message
+                """.replace("CHILD", child);
+        String parent = createFlow(as(tenant, "editor"), "parent");
+        addVersion(as(tenant, "editor"), parent, parentYaml);
+
+        // not published yet: NOT_ALLOWED
+        as(tenant, "executor").body(Map.of()).post("/api/execute/" + parent).then().statusCode(200)
+                .body("status", equalTo("failed")).body("result.error_detail.code", equalTo("NOT_ALLOWED"));
+
+        as(tenant, "editor").body(Map.of("version_id", cv)).post("/api/flows/" + child + "/publish").then().statusCode(200);
+        as(tenant, "executor").body(Map.of()).post("/api/execute/" + parent).then().statusCode(200)
+                .body("status", equalTo("completed")).body("result.outputs.msg", equalTo("Hello Kid!"));
+        as(tenant, "viewer").queryParam("flow_id", child).queryParam("status", "completed").get("/api/execute/list")
+                .then().body("total", equalTo(1));
+
+        // another tenant cannot call it, even by id
+        String other = createFlow(as(tenant + "-x", "editor"), "intruder");
+        addVersion(as(tenant + "-x", "editor"), other, parentYaml);
+        as(tenant + "-x", "executor").body(Map.of()).post("/api/execute/" + other).then().statusCode(200)
+                .body("result.error_detail.code", equalTo("NOT_FOUND_TOOL"));
+    }
 }
