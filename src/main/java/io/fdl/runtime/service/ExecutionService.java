@@ -176,26 +176,28 @@ public class ExecutionService {
                             .map(o -> o.orElseThrow(() -> (StoreConflictException) e));
                 })
                 .chain(created -> created.id().equals(id)
-                        ? launch(cmd, created, suppliedInputs, timeoutMs)
+                        ? launch(cmd, created, suppliedInputs, timeoutMs, 0, true)
                         : replay(created, cmd.async()));
     }
 
-    private Uni<Started> launch(Command cmd, Execution record, JsonNode suppliedInputs, long timeoutMs) {
+    private Uni<Started> launch(Command cmd, Execution record, JsonNode suppliedInputs, long timeoutMs, int flowDepth,
+                                boolean holdsSlot) {
         Caller caller = cmd.caller();
+        Runnable release = holdsSlot ? this::releaseSlot : () -> { };
         EventPipeline.Sink sink = pipeline.open(caller.tenantId(), record.flowId(), record.id().toString());
         RunRequest request = new RunRequest(record.id().toString(), suppliedInputs, caller.tenantClaim(),
-                caller.buCode(), cmd.mocks(), timeoutMs, 0, sink);
+                caller.buCode(), cmd.mocks(), timeoutMs, flowDepth, sink);
         RunHandle handle;
         try {
             handle = engine.start(cmd.target().compiled(), request);
         } catch (InvalidInputsException e) {
             // malformed mocks are only detected by the engine: the record exists, so it ends as failed
             sink.discard();
-            releaseSlot();
+            release.run();
             return finishRejected(caller, record, e).chain(x -> Uni.createFrom().failure(invalidInputs(e.problems())));
         } catch (RuntimeException e) {
             sink.discard();
-            releaseSlot();
+            release.run();
             return finishRejected(caller, record, e).chain(x -> Uni.createFrom().failure(e));
         }
         sink.recordReady();
@@ -205,7 +207,7 @@ public class ExecutionService {
                         .chain(() -> persistOutcome(caller, record, outcome)))
                 .eventually(() -> {
                     live.remove(record.id());
-                    releaseSlot();
+                    release.run();
                 })
                 .memoize().indefinitely();
         live.put(record.id(), new LiveRun(record, handle, finished));
@@ -248,11 +250,45 @@ public class ExecutionService {
                 .onFailure().recoverWithItem(done);
     }
 
+    /**
+     * Runs a flow:// child (tools.md §5): a separate execution linked to its parent, with its own
+     * record and events, one level deeper. Children do not take a replica slot (a parent holding
+     * the last slot must not deadlock on its child) but do count against the tenant's daily quota.
+     * Cancelling the parent cancels the child. Completes with the child's final record.
+     */
+    public Uni<Execution> runChild(Caller caller, Target target, JsonNode inputs, long timeoutMs, int flowDepth,
+                                   UUID parentExecutionId, io.fdl.runtime.engine.port.CancellationSignal parentCancel) {
+        Command cmd = new Command(caller, target, inputs, false, null, timeoutMs, null);
+        JsonNode supplied = inputs == null || inputs.isNull() ? F.objectNode() : inputs;
+        ObjectNode prepared = prepareOrReject(cmd, supplied);
+        UUID id = UUID.randomUUID();
+        Execution record = Execution.start(id, caller.tenantId(), target.flowId(), target.flowName(), target.versionId(),
+                ExecutionStatus.RUNNING, ExecutionMode.NORMAL, prepared, parentExecutionId, null, Instant.now());
+        return audit.checkExecutionQuota(caller.tenantId())
+                .chain(() -> tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
+                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL)))))
+                .chain(created -> {
+                    Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false);
+                    LiveRun run = live.get(id);
+                    if (run != null && parentCancel != null) parentCancel.onCancel(() -> run.handle().cancel());
+                    return started;
+                })
+                .map(Started::execution)
+                // the caller abandoned the call (attempt timeout, parent failed): stop the child too
+                .onCancellation().invoke(() -> cancelLocal(id));
+    }
+
+    /** Cancels a live run of this replica (a flow:// child whose call was abandoned). */
+    public void cancelLocal(UUID executionId) {
+        LiveRun run = live.get(executionId);
+        if (run != null) run.handle().cancel();
+    }
+
     /** An earlier execution answering a retried request with the same Idempotency-Key. */
     private Uni<Started> replay(Execution existing, boolean async) {
-        if (async || existing.status().terminal()) {
-            return Uni.createFrom().item(new Started(existing, existing.status().terminal()));
-        }
+        // the answer keeps the shape the retry asked for: async → 202 with the current status
+        if (async) return Uni.createFrom().item(new Started(existing, false));
+        if (existing.status().terminal()) return Uni.createFrom().item(new Started(existing, true));
         LiveRun run = live.get(existing.id());
         if (run == null) return Uni.createFrom().item(new Started(existing, false)); // runs on another replica
         return run.finished().map(e -> new Started(e, true));
