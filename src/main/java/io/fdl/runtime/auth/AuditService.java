@@ -51,10 +51,19 @@ public class AuditService {
     @Inject
     ObjectMapper mapper;
 
-    /** What to audit about a result: event type, resource and details (a Map or JsonNode, may be null). */
-    public record Record(String eventType, String resourceType, String resourceId, Object details) {
+    /**
+     * What to audit about a result: event type, resource and details (a Map or JsonNode, may be null).
+     * {@code tenantId} null = the caller's tenant; a superadmin acting on another tenant sets it with
+     * {@link #in(UUID)} so the entry lands in the log of the tenant that was changed.
+     */
+    public record Record(String eventType, String resourceType, String resourceId, Object details, UUID tenantId) {
         public static Record of(String eventType, String resourceType, Object resourceId, Object details) {
-            return new Record(eventType, resourceType, resourceId == null ? null : resourceId.toString(), details);
+            return new Record(eventType, resourceType, resourceId == null ? null : resourceId.toString(), details,
+                    null);
+        }
+
+        public Record in(UUID tenant) {
+            return new Record(eventType, resourceType, resourceId, details, tenant);
         }
     }
 
@@ -83,8 +92,8 @@ public class AuditService {
             return Uni.createFrom().failure(new IllegalStateException(
                     "audit outside an authenticated request: use append(tenantId, actor, …)"));
         }
-        return append(UUID.fromString(p.tenantId()), p.username(), r.eventType(), r.resourceType(), r.resourceId(),
-                r.details(), clientIp());
+        UUID tenant = r.tenantId() != null ? r.tenantId() : UUID.fromString(p.tenantId());
+        return append(tenant, p.username(), r.eventType(), r.resourceType(), r.resourceId(), r.details(), clientIp());
     }
 
     /** Appends an entry with explicit tenant and actor (null actor = anonymous). */

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code fdl.jwt-secret}, {@code FDL_DB_POOL_SIZE} → {@code fdl.db-pool-size}; every property can
  * also be given in application.properties or as a system property. {@code FDL_HOST}/{@code FDL_PORT}
  * feed {@code quarkus.http.host/port} directly (application.properties); {@code DATABASE_URL} is
- * translated into the {@code quarkus.datasource.*} properties by {@link DatabaseUrlConfigSourceFactory}.
+ * translated into the {@code quarkus.datasource.*} properties by {@link FdlConfigSourceFactory}
+ * (see {@link RuntimeSettings} for every derived Quarkus property and the start-up refusals).
  *
  * <p>Inject it anywhere: {@code @Inject FdlConfig config;}.
  */
@@ -52,13 +53,16 @@ public interface FdlConfig {
     @WithDefault("admin")
     String bootstrapAdminUsername();
 
+    /**
+     * {@code fdl.store.timeout} (h-store, from {@code FDL_DB_TIMEOUT}): declared here only so the
+     * mapping of prefix {@code fdl} accepts the property; the store reads it as a Duration.
+     */
+    @WithName("store.timeout")
+    Optional<String> storeTimeout();
+
     /** {@code FDL_USE_DATABASE}: {@code true}/{@code 1} = PostgreSQL store, otherwise in memory. */
     @WithDefault("false")
     boolean useDatabase();
-
-    /** {@code DATABASE_URL} as given (libpq form); empty when unset. Contains the password: never log it. */
-    @WithName("database-url")
-    Optional<String> databaseUrl();
 
     /** {@code FDL_DB_POOL_SIZE}: connection pool size. */
     @WithDefault("10")

@@ -1,15 +1,26 @@
 package io.fdl.runtime.api.auth;
 
 import io.fdl.runtime.api.error.ErrorBody;
+import io.fdl.runtime.auth.AuditEvents;
+import io.fdl.runtime.auth.AuditService;
+import io.fdl.runtime.auth.AuthPrincipal;
+import io.fdl.runtime.auth.CurrentUser;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 
 /**
@@ -20,6 +31,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class SecurityExceptionMappers {
     private static final Logger LOG = Logger.getLogger(SecurityExceptionMappers.class);
+
+    @Inject
+    CurrentUser user;
+    @Inject
+    AuditService audit;
 
     @ServerExceptionMapper(priority = 1)
     public Response unauthorized(UnauthorizedException e) {
@@ -38,8 +54,28 @@ public class SecurityExceptionMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, UriInfo uri, Request request) {
+        auditDenied(uri, request);
         return json(403, "Insufficient role for this operation", "FORBIDDEN").build();
+    }
+
+    /**
+     * A refused route is audited as {@code tenant.access_denied} in the caller's tenant, without
+     * delaying the 403 (best effort: an audit failure is only logged).
+     */
+    private void auditDenied(UriInfo uri, Request request) {
+        try {
+            if (!user.isAuthenticated()) return;
+            AuthPrincipal p = user.principal();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("method", request.getMethod());
+            details.put("path", uri.getPath());
+            details.put("roles", p.roles());
+            audit.appendQuietly(UUID.fromString(p.tenantId()), p.username(), AuditEvents.TENANT_ACCESS_DENIED,
+                    "route", null, details, audit.clientIp()).subscribe().with(ok -> { }, err -> { });
+        } catch (RuntimeException ex) {
+            LOG.debugf("access-denied audit skipped: %s", ex.toString());
+        }
     }
 
     static Response unauthorizedResponse(String message) {
