@@ -417,7 +417,7 @@ final class Compiler {
                     env.step();
                     JsonNode x = l.eval(env), y = r.eval(env);
                     try {
-                        return Values.of(Ops.like(x, y) != neg);
+                        return Values.of(Ops.like(env, x, y) != neg);
                     } catch (GmlException ex) {
                         throw Errors.at(ex, pos);
                     }
