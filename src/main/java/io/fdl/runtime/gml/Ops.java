@@ -9,17 +9,15 @@ final class Ops {
     private Ops() {}
 
     static JsonNode add(Env env, JsonNode a, JsonNode b) {
-        if (a instanceof LongNode && b instanceof LongNode) return addInt(a.longValue(), b.longValue());
         Kind ka = Values.kind(a), kb = Values.kind(b);
+        if (ka == Kind.INTEGER && kb == Kind.INTEGER) return addInt(a.longValue(), b.longValue());
         if (ka == Kind.STRING || kb == Kind.STRING) {
             if (concatenable(ka) && concatenable(kb)) {
                 String sa = Values.text(a), sb = Values.text(b);
-                env.checkStringChars((long) sa.length() + sb.length());
                 return Values.of(env.checkString(sa.concat(sb)));
             }
             throw Errors.eval("cannot apply '+' to " + Values.typeName(a) + " and " + Values.typeName(b));
         }
-        if (ka == Kind.INTEGER && kb == Kind.INTEGER) return addInt(a.longValue(), b.longValue());
         checkNumbers("+", a, ka, b, kb);
         return decimal(a.doubleValue() + b.doubleValue(), "+");
     }
@@ -135,8 +133,8 @@ final class Ops {
 
     /** {@code <, <=, >, >=}: false when either side is null. */
     static boolean relation(TokenType op, JsonNode a, JsonNode b) {
-        if (Values.isNull(a) || Values.isNull(b)) return false;
-        if (a instanceof LongNode && b instanceof LongNode) {
+        Kind ka = Values.kind(a), kb = Values.kind(b);
+        if (ka == Kind.INTEGER && kb == Kind.INTEGER) {
             long x = a.longValue(), y = b.longValue();
             return switch (op) {
                 case LT -> x < y;
@@ -145,6 +143,7 @@ final class Ops {
                 default -> x >= y;
             };
         }
+        if (ka == Kind.NULL || kb == Kind.NULL) return false;
         int c = compare(a, b);
         return switch (op) {
             case LT -> c < 0;
@@ -173,9 +172,11 @@ final class Ops {
         }
     }
 
-    static boolean like(JsonNode s, JsonNode p) {
+    static boolean like(Env env, JsonNode s, JsonNode p) {
         if (Values.isNull(s) || Values.isNull(p)) return false;
-        return Like.matches(likeText(s, "left"), likeText(p, "right"));
+        String text = likeText(s, "left"), pattern = likeText(p, "right");
+        env.charge((long) text.length() * pattern.length() / 256);
+        return Like.matches(text, pattern);
     }
 
     private static String likeText(JsonNode n, String side) {
