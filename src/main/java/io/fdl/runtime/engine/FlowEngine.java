@@ -53,6 +53,7 @@ public final class FlowEngine {
     public RunHandle start(CompiledFlow flow, RunRequest request) {
         Objects.requireNonNull(flow, "flow");
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(request.executionId(), "executionId");
         List<String> problems = new ArrayList<>();
         ToolInvoker invoker = tools;
         boolean mocked = request.mocks() != null;
