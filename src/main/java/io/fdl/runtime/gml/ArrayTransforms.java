@@ -18,9 +18,11 @@ final class ArrayTransforms {
         Methods.array("pluck", 1, 1, ArrayTransforms::map);
         Methods.array("filter", 1, 1, (env, r, a) -> {
             Fn fn = ArrayMethods.fn(a, 0);
-            ArrayNode out = Values.array(r.size());
-            for (int i = 0; i < r.size(); i++) {
-                JsonNode e = r.get(i);
+            ArrayNode arr = (ArrayNode) r;
+            int n = arr.size();
+            ArrayNode out = Values.array(n);
+            for (int i = 0; i < n; i++) {
+                JsonNode e = arr.get(i);
                 if (Values.truthy(fn.call(env, e, Values.of(i)))) out.add(e);
             }
             return out;
@@ -87,8 +89,10 @@ final class ArrayTransforms {
     private static JsonNode map(Env env, JsonNode r, Args a) {
         if (!a.isFn(0)) return mapPath(r, Strings.requireString(a.get(0), "the field path"));
         Fn fn = a.fn(0);
-        ArrayNode out = Values.array(r.size());
-        for (int i = 0; i < r.size(); i++) out.add(fn.call(env, r.get(i), Values.of(i)));
+        ArrayNode arr = (ArrayNode) r;
+        int n = arr.size();
+        ArrayNode out = Values.array(n);
+        for (int i = 0; i < n; i++) out.add(fn.call(env, arr.get(i), Values.of(i)));
         return out;
     }
 

@@ -53,6 +53,10 @@ final class Compiler {
             }
         }
         List<GmlScript.ScriptItem> described = items.stream().map(Compiler::describe).toList();
+        if (n == 1 && items.get(0) instanceof Compact c) {
+            // a lone identifier is the script's value (§5.2), not a compact field
+            described = List.of(new GmlScript.ScriptItem(GmlScript.ScriptItem.Kind.EXPRESSION, null, c.pos().line(), c.pos().col()));
+        }
         return new CompiledScript(source, limits, execs.toArray(new Exec[0]), value, objectMode, usesThis, slotCount,
                 described, Set.copyOf(freeNames));
     }
@@ -184,7 +188,11 @@ final class Compiler {
                 return Values.truthy(c.eval(env)) ? a.eval(env) : b.eval(env);
             };
         }
-        if (e instanceof Member m) return thisRooted(m) ? frozen(nav(m)) : member(compile(m.target()), m.name());
+        if (e instanceof Member m) {
+            if (thisRooted(m)) return frozen(nav(m));
+            if (m.target() instanceof Ident i) return identMember(i, m.name().intern());
+            return member(compile(m.target()), m.name().intern());
+        }
         if (e instanceof Index x) return thisRooted(x) ? frozen(nav(x)) : index(compile(x.target()), compile(x.index()), x.pos());
         if (e instanceof LastElem l) return thisRooted(l) ? frozen(nav(l)) : last(compile(l.target()));
         if (e instanceof MethodCall m) return methodCall(m);
@@ -235,14 +243,49 @@ final class Compiler {
         return Values.text(v);
     }
 
-    private Eval ident(Ident i) {
-        String name = i.name();
+    /** The slot of a lambda parameter or script name, or -1 for a context variable. */
+    private int slotOf(String name) {
         for (Map<String, Integer> scope : lambdaScopes) {
             Integer slot = scope.get(name);
-            if (slot != null) return slotRead(slot);
+            if (slot != null) return slot;
         }
         Integer slot = locals.get(name);
-        if (slot != null) return slotRead(slot);
+        return slot == null ? -1 : slot;
+    }
+
+    /** {@code name.field}: the hottest shape in mappings and lambdas, fused into one node (two steps). */
+    private Eval identMember(Ident i, String field) {
+        int slot = slotOf(i.name());
+        if (slot >= 0) {
+            return env -> {
+                env.step();
+                env.step();
+                JsonNode t = env.slots[slot];
+                if (t instanceof ObjectNode) {
+                    JsonNode v = t.get(field);
+                    return v == null ? Values.NULL : v;
+                }
+                return Values.NULL;
+            };
+        }
+        String name = i.name().intern();
+        freeNames.add(name);
+        return env -> {
+            env.step();
+            env.step();
+            JsonNode t = env.ctx.get(name);
+            if (t instanceof ObjectNode) {
+                JsonNode v = t.get(field);
+                return v == null ? Values.NULL : v;
+            }
+            return Values.NULL;
+        };
+    }
+
+    private Eval ident(Ident i) {
+        String name = i.name().intern();
+        int slot = slotOf(name);
+        if (slot >= 0) return slotRead(slot);
         freeNames.add(name);
         return env -> {
             env.step();
@@ -419,7 +462,7 @@ final class Compiler {
         return env -> {
             env.step();
             JsonNode t = target.eval(env);
-            if (t.isObject()) {
+            if (t instanceof ObjectNode) {
                 JsonNode v = t.get(name);
                 return v == null ? Values.NULL : v;
             }
@@ -577,7 +620,7 @@ final class Compiler {
         for (int i = 0; i < n; i++) {
             Field f = o.fields().get(i);
             if (f instanceof Prop p) {
-                keys[i] = p.key();
+                keys[i] = p.key().intern();
                 vals[i] = compile(p.value());
             } else {
                 vals[i] = compile(((SpreadField) f).value());

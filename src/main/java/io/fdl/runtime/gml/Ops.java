@@ -9,8 +9,8 @@ final class Ops {
     private Ops() {}
 
     static JsonNode add(Env env, JsonNode a, JsonNode b) {
-        if (a instanceof LongNode && b instanceof LongNode) return addInt(a.longValue(), b.longValue());
         Kind ka = Values.kind(a), kb = Values.kind(b);
+        if (ka == Kind.INTEGER && kb == Kind.INTEGER) return addInt(a.longValue(), b.longValue());
         if (ka == Kind.STRING || kb == Kind.STRING) {
             if (concatenable(ka) && concatenable(kb)) {
                 String sa = Values.text(a), sb = Values.text(b);
@@ -19,7 +19,6 @@ final class Ops {
             }
             throw Errors.eval("cannot apply '+' to " + Values.typeName(a) + " and " + Values.typeName(b));
         }
-        if (ka == Kind.INTEGER && kb == Kind.INTEGER) return addInt(a.longValue(), b.longValue());
         checkNumbers("+", a, ka, b, kb);
         return decimal(a.doubleValue() + b.doubleValue(), "+");
     }
@@ -135,8 +134,8 @@ final class Ops {
 
     /** {@code <, <=, >, >=}: false when either side is null. */
     static boolean relation(TokenType op, JsonNode a, JsonNode b) {
-        if (Values.isNull(a) || Values.isNull(b)) return false;
-        if (a instanceof LongNode && b instanceof LongNode) {
+        Kind ka = Values.kind(a), kb = Values.kind(b);
+        if (ka == Kind.INTEGER && kb == Kind.INTEGER) {
             long x = a.longValue(), y = b.longValue();
             return switch (op) {
                 case LT -> x < y;
@@ -145,6 +144,7 @@ final class Ops {
                 default -> x >= y;
             };
         }
+        if (ka == Kind.NULL || kb == Kind.NULL) return false;
         int c = compare(a, b);
         return switch (op) {
             case LT -> c < 0;

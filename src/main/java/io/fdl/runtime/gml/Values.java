@@ -64,11 +64,26 @@ final class Values {
         return new ObjectNode(F);
     }
 
+    /**
+     * The kind of a node. Exact class checks first: they avoid the megamorphic
+     * {@code getNodeType()} call that dominated profiles of lambda-heavy scripts.
+     */
     static Kind kind(JsonNode n) {
         if (n == null) return Kind.NULL;
+        Class<?> c = n.getClass();
+        if (c == LongNode.class || c == IntNode.class) return Kind.INTEGER;
+        if (c == TextNode.class) return Kind.STRING;
+        if (c == DoubleNode.class) return Kind.DECIMAL;
+        if (c == ObjectNode.class) return Kind.OBJECT;
+        if (c == ArrayNode.class) return Kind.ARRAY;
+        if (c == BooleanNode.class) return Kind.BOOLEAN;
+        if (c == NullNode.class) return Kind.NULL;
+        return slowKind(n);
+    }
+
+    private static Kind slowKind(JsonNode n) {
         switch (n.getNodeType()) {
             case NUMBER:
-                if (n instanceof LongNode || n instanceof IntNode) return Kind.INTEGER;
                 return n.isIntegralNumber() && n.canConvertToLong() ? Kind.INTEGER : Kind.DECIMAL;
             case STRING: case BINARY: case POJO: return Kind.STRING;
             case BOOLEAN: return Kind.BOOLEAN;
@@ -79,15 +94,16 @@ final class Values {
     }
 
     static boolean isNull(JsonNode n) {
-        return n == null || n.isNull() || n.isMissingNode();
+        return n == null || n instanceof NullNode || n instanceof com.fasterxml.jackson.databind.node.MissingNode;
     }
 
     static boolean isInt(JsonNode n) {
-        return n instanceof LongNode || n instanceof IntNode || (n.isIntegralNumber() && n.canConvertToLong());
+        return kind(n) == Kind.INTEGER;
     }
 
     static boolean isNumber(JsonNode n) {
-        return n != null && n.isNumber();
+        Kind k = kind(n);
+        return k == Kind.INTEGER || k == Kind.DECIMAL;
     }
 
     /** Type name for error messages. */
@@ -105,15 +121,14 @@ final class Values {
 
     /** §2.3. */
     static boolean truthy(JsonNode n) {
-        if (n == null) return false;
-        return switch (n.getNodeType()) {
-            case BOOLEAN -> n.booleanValue();
-            case NUMBER -> n.doubleValue() != 0.0;
-            case STRING -> !n.textValue().isEmpty();
-            case ARRAY, OBJECT -> n.size() > 0;
-            case BINARY, POJO -> true;
-            default -> false;
-        };
+        switch (kind(n)) {
+            case BOOLEAN: return n.booleanValue();
+            case INTEGER: return n.longValue() != 0;
+            case DECIMAL: return n.doubleValue() != 0.0;
+            case STRING: return !n.asText().isEmpty();
+            case ARRAY: case OBJECT: return n.size() > 0;
+            default: return false;
+        }
     }
 
     /** §2.4 equality; {@code depth} guards recursion into deep values. */
