@@ -492,4 +492,28 @@ class EngineMechanicsTest {
         assertEquals("live", snap.get("top").get("edges").get(0).get("state").asText());
         assertEquals("completed", snap.get("status").asText());
     }
+
+    @Test
+    void aNodeThatFailsAfterItsSetsChangesNoVariable() {
+        Harness h = new Harness();
+        CompiledFlow f = flow().vars(js("vars", c -> json("{'n':1}")))
+                .mapping("m", failing("with", "bad")).sets(js("sets", c -> F.objectNode().put("n", 99))).fail("h").end()
+                .mapping("h", js("with", c -> c.get("n"))).end()
+                .compiled();
+        RunOutcome o = outcome(h.start(f, F.objectNode()));
+        assertEquals(1, o.result().asInt());
+        assertEquals(1, o.context().get("n").asInt());
+        assertEquals("EVAL_ERROR", o.context().get("m").get("error").get("code").asText());
+    }
+
+    @Test
+    void setsTargetThatIsNotAVariableFailsWithoutChangingAnything() {
+        Harness h = new Harness();
+        CompiledFlow f = flow().vars(js("vars", c -> json("{'n':1}")))
+                .mapping("m", val(1)).sets(js("sets", c -> F.objectNode().put("n", 5).put("ghost", 1))).end()
+                .compiled();
+        RunOutcome o = outcome(h.start(f, F.objectNode()));
+        assertEquals("EVAL_ERROR", o.error().code());
+        assertEquals(1, o.context().get("n").asInt());
+    }
 }
