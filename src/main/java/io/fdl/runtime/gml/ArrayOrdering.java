@@ -39,6 +39,7 @@ final class ArrayOrdering {
     }
 
     private static JsonNode sort(Env env, JsonNode r, Args a) {
+        env.checkArray(r.size());
         List<JsonNode> items = list(r);
         int n = items.size();
         if (!a.has(0) || (!a.isFn(0) && Values.isNull(a.get(0)))) {

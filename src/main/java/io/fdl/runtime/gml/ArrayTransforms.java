@@ -25,6 +25,7 @@ final class ArrayTransforms {
                 JsonNode e = arr.get(i);
                 if (Values.truthy(fn.call(env, e, Values.of(i)))) out.add(e);
             }
+            env.checkArray(out.size());
             return out;
         });
         Methods.array("reduce", 1, 2, (env, r, a) -> {
@@ -92,6 +93,7 @@ final class ArrayTransforms {
         ArrayNode arr = (ArrayNode) r;
         int n = arr.size();
         ArrayNode out = Values.array(n);
+        env.checkArray(n);
         for (int i = 0; i < n; i++) out.add(fn.call(env, arr.get(i), Values.of(i)));
         return out;
     }

@@ -53,10 +53,6 @@ final class Compiler {
             }
         }
         List<GmlScript.ScriptItem> described = items.stream().map(Compiler::describe).toList();
-        if (n == 1 && items.get(0) instanceof Compact c) {
-            // a lone identifier is the script's value (§5.2), not a compact field
-            described = List.of(new GmlScript.ScriptItem(GmlScript.ScriptItem.Kind.EXPRESSION, null, c.pos().line(), c.pos().col()));
-        }
         return new CompiledScript(source, limits, execs.toArray(new Exec[0]), value, objectMode, usesThis, slotCount,
                 described, Set.copyOf(freeNames));
     }
@@ -417,7 +413,7 @@ final class Compiler {
                     env.step();
                     JsonNode x = l.eval(env), y = r.eval(env);
                     try {
-                        return Values.of(Ops.like(x, y) != neg);
+                        return Values.of(Ops.like(env, x, y) != neg);
                     } catch (GmlException ex) {
                         throw Errors.at(ex, pos);
                     }

@@ -44,6 +44,14 @@ final class Env {
         }
     }
 
+    /** Charges work done inside a built-in (e.g. LIKE's O(n·m) table) against the step budget. */
+    void charge(long units) {
+        steps += units;
+        if (steps > maxSteps) {
+            throw Errors.limit("evaluation exceeds the limit of " + maxSteps + " steps (maxSteps)");
+        }
+    }
+
     void enter() {
         if (++depth > maxDepth) {
             throw Errors.limit("evaluation depth exceeds the limit of " + maxDepth + " (maxEvalDepth)");

@@ -173,9 +173,11 @@ final class Ops {
         }
     }
 
-    static boolean like(JsonNode s, JsonNode p) {
+    static boolean like(Env env, JsonNode s, JsonNode p) {
         if (Values.isNull(s) || Values.isNull(p)) return false;
-        return Like.matches(likeText(s, "left"), likeText(p, "right"));
+        String text = likeText(s, "left"), pattern = likeText(p, "right");
+        env.charge((long) text.length() * pattern.length() / 256);
+        return Like.matches(text, pattern);
     }
 
     private static String likeText(JsonNode n, String side) {

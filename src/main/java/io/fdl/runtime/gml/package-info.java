@@ -30,8 +30,8 @@
  *       depth of the tree (a chain of more than 100 {@code +} is rejected with the limit error).</li>
  *   <li><b>A quoted assignment</b> {@code 'k' = e} also defines the name {@code k} when k is an
  *       identifier; otherwise it only defines the field.</li>
- *   <li><b>A lone identifier script</b> is reported by {@code items()} as EXPRESSION (its value is
- *       the result, §5.2); in multi-item scripts it is COMPACT.</li>
+ *   <li><b>items()</b> classifies syntactically: a lone identifier is reported as COMPACT (with its
+ *       name) even though §5.2 makes its value the script's result.</li>
  *   <li><b>{@code this} as a whole value</b> (not followed by {@code .}, {@code []}, {@code [#]}) is a
  *       snapshot copy; navigation through {@code this} reads the live state without copying, and a
  *       partially built literal reached that way is copied when it is used as a value.</li>
