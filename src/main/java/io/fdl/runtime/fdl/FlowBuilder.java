@@ -596,7 +596,7 @@ final class FlowBuilder {
             GmlScript g = Gml.compile(text, opts.limits().gml());
             return new Script(field, text, g, map.start(), map);
         } catch (GmlException e) {
-            String msg = e.getMessage();
+            String msg = documentPositions(e.getMessage(), map);
             if (looksLikeProse(text)) msg += " — if this is text, quote it as a GML string: \"'" + text.strip() + "'\"";
             d.error("GML_SYNTAX", "'" + field + "': " + msg, map.map(e.line(), e.column()), id, path);
         } catch (StackOverflowError e) {
@@ -605,6 +605,26 @@ final class FlowBuilder {
             d.error("GML_SYNTAX", "'" + field + "': cannot compile: " + e.getMessage(), map.start(), id, path);
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern AT_POS = java.util.regex.Pattern.compile("\\bat (\\d+):(\\d+)");
+
+    /** GML messages cite positions inside the script ("at 3:5"); rewrite them as document positions. */
+    private static String documentPositions(String message, SourceMap map) {
+        if (message == null) return "invalid GML";
+        java.util.regex.Matcher m = AT_POS.matcher(message);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            SourcePos p;
+            try {
+                p = map.map(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            m.appendReplacement(sb, map.isExact() ? "at " + p.line() + ":" + p.column() : "$0 of the text");
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static boolean looksLikeProse(String text) {

@@ -52,6 +52,11 @@ public final class SourceMap {
         return new SourceMap(start, lines, columns, lineStarts(text.codePoints().toArray()));
     }
 
+    /** True when every position of the text maps to its own source position (not just the start). */
+    public boolean isExact() {
+        return lines != null;
+    }
+
     /** The position of the text's start in the source. */
     public SourcePos start() {
         return lines == null || lines.length == 0 ? start : new SourcePos(lines[0], columns[0]);
