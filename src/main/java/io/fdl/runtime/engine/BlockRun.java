@@ -118,8 +118,14 @@ final class BlockRun {
     private void runMapping(int i, CompiledNode n, Node.Mapping m, long start) {
         try {
             // inside sets the node's own id is null (§6.4); with sees the updated variables
-            if (m.sets() != null) Eval.applySets(m.sets(), scope.with(n.id(), NullNode.instance), scope);
-            JsonNode v = Eval.eval(m.with(), scope);
+            Runnable undo = m.sets() == null ? null : Eval.applySets(m.sets(), scope.with(n.id(), NullNode.instance), scope);
+            JsonNode v;
+            try {
+                v = Eval.eval(m.with(), scope);
+            } catch (NodeFailure f) {
+                if (undo != null) undo.run(); // a failed node changes no variable (§8.2: sets and with are not applied)
+                throw f;
+            }
             completed(i, n, v, true, start, 0, n.next());
         } catch (NodeFailure f) {
             nodeFailed(i, null, new ErrorInfo(f.code(), f.getMessage(), path(n)), start);

@@ -40,28 +40,34 @@ final class Eval {
 
     /**
      * {@code sets} (fdl.md §5.4): evaluate the whole script, then assign every field to the
-     * innermost visible variable of that name.
+     * innermost visible variable of that name. Returns how to undo the assignments (used when a
+     * later phase of the same node fails: a failed node changes no variable), or null.
      */
-    static void applySets(Script sets, GmlContext ctx, Scope scope) {
-        if (sets == null) return;
+    static Runnable applySets(Script sets, GmlContext ctx, Scope scope) {
+        if (sets == null) return null;
         JsonNode v = eval(sets, ctx);
-        if (v.isNull()) return;
+        if (v.isNull()) return null;
         if (!(v instanceof ObjectNode o)) {
             throw new NodeFailure("EVAL_ERROR", sets.field() + ": must consist of assignments only");
         }
         // resolve every target before assigning anything: a bad target changes nothing
-        Scope[] owners = new Scope[o.size()];
+        int n = o.size();
+        Scope[] owners = new Scope[n];
+        String[] names = new String[n];
+        JsonNode[] old = new JsonNode[n];
         int i = 0;
-        for (var it = o.fieldNames(); it.hasNext(); ) {
+        for (var it = o.fieldNames(); it.hasNext(); i++) {
             String name = it.next();
             Scope owner = scope.owner(name);
             if (owner == null) throw new NodeFailure("EVAL_ERROR", sets.field() + ": '" + name + "' is not a variable in scope");
-            owners[i++] = owner;
+            owners[i] = owner;
+            names[i] = name;
+            old[i] = owner.vars.get(name);
         }
         i = 0;
-        for (var it = o.fields(); it.hasNext(); ) {
-            var e = it.next();
-            owners[i++].vars.put(e.getKey(), e.getValue());
-        }
+        for (var it = o.elements(); it.hasNext(); i++) owners[i].vars.put(names[i], it.next());
+        return () -> {
+            for (int k = 0; k < n; k++) owners[k].vars.put(names[k], old[k]);
+        };
     }
 }

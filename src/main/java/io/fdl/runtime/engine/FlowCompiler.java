@@ -63,6 +63,11 @@ public final class FlowCompiler {
         }
     }
 
+    /** The cached compiled form of {@code flow} under {@code key} (e.g. its version id). */
+    public CompiledFlow get(String key, Flow flow) {
+        return get(key, () -> compile(flow));
+    }
+
     public void invalidate(String key) {
         synchronized (cache) { cache.remove(key); }
     }

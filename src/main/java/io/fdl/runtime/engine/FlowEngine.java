@@ -20,6 +20,14 @@ import java.util.function.DoubleSupplier;
  * sleeps or blocks. Thread-safe; one instance serves every run.
  */
 public final class FlowEngine {
+    static {
+        // Initialise Mutiny's infrastructure (and context propagation, when present) once, on one
+        // thread: lazy first use from a pool thread and the timer thread at the same moment can
+        // race ("ContextManagerProvider already set") and fail the first calls.
+        io.smallrye.mutiny.Uni.createFrom().item(Boolean.TRUE).subscribe().with(x -> { }, e -> { });
+        io.smallrye.mutiny.Uni.createFrom().emitter(em -> em.complete(Boolean.TRUE)).subscribe().with(x -> { }, e -> { });
+    }
+
     private final ToolInvoker tools;
     private final Scheduler scheduler;
     private final Executor executor;
@@ -53,6 +61,7 @@ public final class FlowEngine {
     public RunHandle start(CompiledFlow flow, RunRequest request) {
         Objects.requireNonNull(flow, "flow");
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(request.executionId(), "executionId");
         List<String> problems = new ArrayList<>();
         ToolInvoker invoker = tools;
         boolean mocked = request.mocks() != null;

@@ -117,8 +117,14 @@ final class IterExec extends NodeExec {
     private void finish() {
         Script sets = each != null ? each.sets() : loop.sets();
         Script with = each != null ? each.with() : loop.with();
-        Eval.applySets(sets, ownScope, ownScope);
-        JsonNode value = with == null ? null : Eval.eval(with, ownScope);
+        Runnable undo = Eval.applySets(sets, ownScope, ownScope);
+        JsonNode value;
+        try {
+            value = with == null ? null : Eval.eval(with, ownScope);
+        } catch (NodeFailure f) {
+            if (undo != null) undo.run(); // a failed node changes no variable
+            throw f;
+        }
         complete(value, with != null);
     }
 

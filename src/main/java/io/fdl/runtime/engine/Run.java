@@ -387,6 +387,8 @@ final class Run implements RunHandle, CancellationSignal {
 
     @Override public RunStatus status() { return status; }
 
+    @Override public ObjectNode inputs() { return inputs.deepCopy(); }
+
     @Override public double progress() { return progress; }
 
     @Override public List<String> currentNodes() { return current; }

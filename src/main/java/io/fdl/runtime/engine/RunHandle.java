@@ -25,6 +25,9 @@ public interface RunHandle {
 
     RunStatus status();
 
+    /** The prepared inputs (defaults applied, coerced, with tenantId and buCode), for the API's run record. */
+    ObjectNode inputs();
+
     /** Share of top-level nodes resolved, 0..1 (1 once finished). */
     double progress();
 

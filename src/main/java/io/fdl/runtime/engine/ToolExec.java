@@ -110,8 +110,14 @@ final class ToolExec extends NodeExec {
         run.callEnded(callRecord, attemptStart, null, null);
         try {
             var ctx = block.scope.with(node.id(), result);
-            Eval.applySets(def.sets(), ctx, block.scope);
-            JsonNode value = def.with() == null ? result : Eval.eval(def.with(), ctx);
+            Runnable undo = Eval.applySets(def.sets(), ctx, block.scope);
+            JsonNode value;
+            try {
+                value = def.with() == null ? result : Eval.eval(def.with(), ctx);
+            } catch (NodeFailure f) {
+                if (undo != null) undo.run(); // a failed node changes no variable
+                throw f;
+            }
             complete(value, true);
         } catch (NodeFailure f) {
             fail(new ErrorInfo(f.code(), f.getMessage(), path()));

@@ -36,6 +36,15 @@ final class Dsl {
         try { return M.readTree(text.replace('\'', '"')); } catch (Exception e) { throw new IllegalArgumentException(e); }
     }
 
+    /** Deep equality as the conformance README defines it (numbers by value, key order ignored). */
+    static void assertJson(JsonNode expected, JsonNode actual) {
+        org.junit.jupiter.api.Assertions.assertTrue(ConformanceTest.same(expected, actual), () -> "expected " + expected + " but was " + actual);
+    }
+
+    static void assertJson(JsonNode expected, JsonNode actual, String message) {
+        org.junit.jupiter.api.Assertions.assertTrue(ConformanceTest.same(expected, actual), () -> message + ": expected " + expected + " but was " + actual);
+    }
+
     static Script js(String field, Function<GmlContext, JsonNode> f) {
         GmlScript g = new GmlScript() {
             @Override public JsonNode evaluate(GmlContext c) { return f.apply(c); }

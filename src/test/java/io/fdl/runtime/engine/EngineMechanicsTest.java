@@ -60,7 +60,7 @@ class EngineMechanicsTest {
         h.clock.advance(200);
         RunOutcome o = outcome(run);
         assertEquals(RunStatus.COMPLETED, o.status());
-        assertEquals(json("{'fast':'f','slow2':'s'}"), o.result());
+        assertJson(json("{'fast':'f','slow2':'s'}"), o.result());
         assertEquals(1, o.nodes().stream().filter(n -> n.path().equals("join")).count());
         assertEquals(1_700_000_000_300L, o.nodes().stream().filter(n -> n.path().equals("join")).findFirst().orElseThrow().startedAt());
     }
@@ -113,7 +113,7 @@ class EngineMechanicsTest {
             RunOutcome o = outcome(h.start(f, F.objectNode()));
             assertEquals(RunStatus.COMPLETED, o.status());
             String expected = switch (p) { case 0 -> "{'a':'A'}"; case 1 -> "{'a':'A','b':'B'}"; default -> "{'z':'Z'}"; };
-            assertEquals(json(expected), o.context(), "pick " + p);
+            assertJson(json(expected), o.context(), "pick " + p);
             // several candidates → the one declared last
             assertEquals(p == 0 ? "A" : p == 1 ? "B" : "Z", o.result().asText());
         }
@@ -146,7 +146,7 @@ class EngineMechanicsTest {
         h.tools.last().error("HTTP_404", "not there");
         RunOutcome o = outcome(run);
         assertEquals(RunStatus.COMPLETED, o.status());
-        assertEquals(json("{'error':{'code':'HTTP_404','message':'not there'}}"), o.context().get("price"));
+        assertJson(json("{'error':{'code':'HTTP_404','message':'not there'}}"), o.context().get("price"));
         assertEquals("via HTTP_404", o.result().asText());
         assertEquals("handled", o.nodes().get(0).outcome());
         assertEquals(1, o.nodes().stream().filter(n -> n.path().equals("result")).count());
@@ -163,7 +163,7 @@ class EngineMechanicsTest {
         RunHandle run = h.start(f, F.objectNode());
         h.tools.last().ok(json("{'amount':3}"));
         RunOutcome o = outcome(run);
-        assertEquals(json("{'amount':3}"), o.result());
+        assertJson(json("{'amount':3}"), o.result());
         assertEquals("dead", o.nodes().stream().filter(n -> n.path().equals("fallback")).findFirst().orElseThrow().outcome());
     }
 
@@ -392,7 +392,7 @@ class EngineMechanicsTest {
         h.tools.calls.get(2).ok(F.textNode("c"));
         h.tools.calls.get(0).ok(F.textNode("a"));
         RunOutcome o = outcome(run);
-        assertEquals(json("['b','c','a']"), o.result());
+        assertJson(json("['b','c','a']"), o.result());
         assertEquals(3, o.context().get("count").asInt());
         assertNotNull(append);
     }
@@ -409,7 +409,7 @@ class EngineMechanicsTest {
         h.tools.last().ok(json("{'v':21}"));
         RunOutcome o = outcome(run);
         assertEquals(42, o.result().asInt());
-        assertEquals(json("{'n':21,'t':42}"), o.context());
+        assertJson(json("{'n':21,'t':42}"), o.context());
     }
 
     @Test
@@ -491,5 +491,29 @@ class EngineMechanicsTest {
         snap = run.snapshot().await().indefinitely();
         assertEquals("live", snap.get("top").get("edges").get(0).get("state").asText());
         assertEquals("completed", snap.get("status").asText());
+    }
+
+    @Test
+    void aNodeThatFailsAfterItsSetsChangesNoVariable() {
+        Harness h = new Harness();
+        CompiledFlow f = flow().vars(js("vars", c -> json("{'n':1}")))
+                .mapping("m", failing("with", "bad")).sets(js("sets", c -> F.objectNode().put("n", 99))).fail("h").end()
+                .mapping("h", js("with", c -> c.get("n"))).end()
+                .compiled();
+        RunOutcome o = outcome(h.start(f, F.objectNode()));
+        assertEquals(1, o.result().asInt());
+        assertEquals(1, o.context().get("n").asInt());
+        assertEquals("EVAL_ERROR", o.context().get("m").get("error").get("code").asText());
+    }
+
+    @Test
+    void setsTargetThatIsNotAVariableFailsWithoutChangingAnything() {
+        Harness h = new Harness();
+        CompiledFlow f = flow().vars(js("vars", c -> json("{'n':1}")))
+                .mapping("m", val(1)).sets(js("sets", c -> F.objectNode().put("n", 5).put("ghost", 1))).end()
+                .compiled();
+        RunOutcome o = outcome(h.start(f, F.objectNode()));
+        assertEquals("EVAL_ERROR", o.error().code());
+        assertEquals(1, o.context().get("n").asInt());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static io.fdl.runtime.engine.Dsl.F;
 import static io.fdl.runtime.engine.Dsl.json;
+import static io.fdl.runtime.engine.Dsl.assertJson;
 import static io.fdl.runtime.engine.Harness.outcome;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -55,7 +56,7 @@ class MockedRunTest {
         assertTrue(a.ok());
         assertNull(a.error());
         assertEquals(60, a.durationMs());
-        assertEquals(json("{}"), a.args());
+        assertJson(json("{}"), a.args());
         assertTrue(h.tools.calls.isEmpty(), "a mocked run never reaches a real tool");
     }
 
@@ -83,7 +84,7 @@ class MockedRunTest {
         assertNotNull(o);
         assertEquals("yes", o.result().asText());
         assertEquals(3, o.calls().size());
-        assertEquals(json("{'code':'HTTP_502','message':''}"), o.calls().get(0).error());
+        assertJson(json("{'code':'HTTP_502','message':''}"), o.calls().get(0).error());
         assertEquals("TIMEOUT", o.calls().get(1).error().get("code").asText());
         assertEquals(100, o.calls().get(1).durationMs());
         assertEquals(List.of(1, 2, 3), o.calls().stream().map(CallRecord::attempt).toList());
@@ -107,7 +108,7 @@ class MockedRunTest {
                             with: got
                 """);
         RunOutcome o = outcome(h.startMocked(f, F.objectNode(), json("{'api://svc/c': {'sequence': [1, 2]}}")));
-        assertEquals(json("[1,2,2,2]"), o.result());
+        assertJson(json("[1,2,2,2]"), o.result());
         assertEquals(List.of("l[0]/c", "l[1]/c", "l[2]/c", "l[3]/c"), o.calls().stream().map(CallRecord::node).toList());
     }
 
@@ -128,8 +129,8 @@ class MockedRunTest {
         RunOutcome o = outcome(h.startMocked(f, F.objectNode(), mocks));
         assertNotSame(o.context().get("a"), o.context().get("b"));
         ((com.fasterxml.jackson.databind.node.ArrayNode) o.context().get("a").get("items")).add(2);
-        assertEquals(json("{'items':[1]}"), o.context().get("b"));
-        assertEquals(json("{'api://svc/x': {'items': [1]}}"), mocks, "the request's mocks are untouched");
+        assertJson(json("{'items':[1]}"), o.context().get("b"));
+        assertJson(json("{'api://svc/x': {'items': [1]}}"), mocks, "the request's mocks are untouched");
     }
 
     @Test
