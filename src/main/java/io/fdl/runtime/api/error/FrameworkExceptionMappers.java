@@ -1,0 +1,126 @@
+package io.fdl.runtime.api.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every exception that reaches the REST layer to the api.md §2 envelope, so no client ever
+ * sees a framework default body or a stack trace. Mappers declared here take precedence over
+ * Quarkus' built-in ones for the same exception type.
+ */
+public class FrameworkExceptionMappers {
+    private static final Logger LOG = Logger.getLogger(FrameworkExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        // valid JSON of the wrong shape, e.g. a string where an object is expected
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (!path.isEmpty()) details.put("field", path);
+        String message = path.isEmpty() ? "Request body has the wrong shape" : "Invalid value for '" + path + "'";
+        return envelope(400, ErrorCodes.INVALID_REQUEST, message, details.isEmpty() ? null : details);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e) {
+        return envelope(400, ErrorCodes.INVALID_REQUEST, "Request body cannot be read", null);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return envelope(403, ErrorCodes.FORBIDDEN, ErrorCodes.messageFor(403), null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) return internal(e);
+        // the JSON reader wraps Jackson's exception in a 400: answer as if it had reached us directly
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof JsonParseException p) return malformed(p);
+            if (c instanceof MismatchedInputException m) return mismatched(m);
+            if (c instanceof JsonProcessingException j) return json(j);
+        }
+        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(ErrorCodes.messageFor(status), ErrorCodes.forStatus(status)));
+        // keep the headers the framework computed (Allow on 405, WWW-Authenticate on 401, ...)
+        if (e.getResponse() != null) {
+            e.getResponse().getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                    values.forEach(v -> r.header(name, v));
+                }
+            });
+        }
+        return r.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        return internal(e);
+    }
+
+    static Response internal(Throwable e) {
+        String requestId = RequestId.current();
+        LOG.errorf(e, "Unhandled error [request_id=%s]", requestId);
+        return Response.status(500).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(ErrorCodes.messageFor(500), ErrorCodes.INTERNAL_ERROR, null, requestId, null))
+                .build();
+    }
+
+    private static Response malformedJson(JsonProcessingException e) {
+        Map<String, Object> details = null;
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            details = new LinkedHashMap<>();
+            details.put("line", e.getLocation().getLineNr());
+            details.put("column", e.getLocation().getColumnNr());
+        }
+        return envelope(400, ErrorCodes.MALFORMED_JSON, "Malformed JSON in request body", details);
+    }
+
+    private static Response unauthorized() {
+        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .entity(ErrorBody.of(ErrorCodes.messageFor(401), ErrorCodes.UNAUTHORIZED)).build();
+    }
+
+    private static Response envelope(int status, String code, String message, Object details) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(message, code, details, null, null)).build();
+    }
+}

@@ -1,0 +1,100 @@
+package io.fdl.runtime.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Typed view of the FDL_* environment variables (api.md §1). SmallRye maps each environment
+ * variable onto the property of the same name in dotted form, e.g. {@code FDL_JWT_SECRET} →
+ * {@code fdl.jwt-secret}, {@code FDL_DB_POOL_SIZE} → {@code fdl.db-pool-size}; every property can
+ * also be given in application.properties or as a system property. {@code FDL_HOST}/{@code FDL_PORT}
+ * feed {@code quarkus.http.host/port} directly (application.properties); {@code DATABASE_URL} is
+ * translated into the {@code quarkus.datasource.*} properties by {@link FdlConfigSourceFactory}
+ * (see {@link RuntimeSettings} for every derived Quarkus property and the start-up refusals).
+ *
+ * <p>Inject it anywhere: {@code @Inject FdlConfig config;}.
+ */
+@ConfigMapping(prefix = "fdl")
+public interface FdlConfig {
+
+    /** The development default of {@code FDL_JWT_SECRET}; refused when dev mode is off. */
+    String DEV_JWT_SECRET = "fdl-dev-secret-do-not-use-in-production-000000";
+    /** Shortest {@code FDL_JWT_SECRET} accepted in production mode. */
+    int MIN_PROD_SECRET_LENGTH = 32;
+
+    /** {@code FDL_DEV_MODE}: development mode (dev logins, permissive CORS). */
+    @WithDefault("true")
+    boolean devMode();
+
+    /** {@code FDL_JWT_SECRET}: HS256 signing secret. Never log it. */
+    @WithDefault(DEV_JWT_SECRET)
+    String jwtSecret();
+
+    /** {@code FDL_JWT_ACCESS_TTL}: access-token lifetime in seconds. */
+    @WithDefault("3600")
+    long jwtAccessTtl();
+
+    /** {@code FDL_JWT_REFRESH_TTL}: refresh-token lifetime in seconds. */
+    @WithDefault("604800")
+    long jwtRefreshTtl();
+
+    /**
+     * {@code FDL_BOOTSTRAP_ADMIN_PASSWORD} (h-auth): with dev mode off, creates the first account
+     * (user {@link #bootstrapAdminUsername()}, tenant {@code default}, role superadmin) when it does
+     * not exist yet. Never log it.
+     */
+    Optional<String> bootstrapAdminPassword();
+
+    /** {@code FDL_BOOTSTRAP_ADMIN_USERNAME} (h-auth): user name of the bootstrap account. */
+    @WithDefault("admin")
+    String bootstrapAdminUsername();
+
+    /**
+     * {@code fdl.store.timeout} (h-store, from {@code FDL_DB_TIMEOUT}): declared here only so the
+     * mapping of prefix {@code fdl} accepts the property; the store reads it as a Duration.
+     */
+    @WithName("store.timeout")
+    Optional<String> storeTimeout();
+
+    /** {@code FDL_USE_DATABASE}: {@code true}/{@code 1} = PostgreSQL store, otherwise in memory. */
+    @WithDefault("false")
+    boolean useDatabase();
+
+    /** {@code FDL_DB_POOL_SIZE}: connection pool size. */
+    @WithDefault("10")
+    int dbPoolSize();
+
+    /** {@code FDL_DB_TIMEOUT}: seconds to wait for a connection / statement. */
+    @WithDefault("30")
+    int dbTimeout();
+
+    /** {@code FDL_LOG_LEVEL}: level of the service's own categories ({@code io.fdl}). */
+    @WithDefault("INFO")
+    String logLevel();
+
+    /** {@code FDL_LOG_JSON}: JSON log lines. */
+    @WithDefault("false")
+    boolean logJson();
+
+    /**
+     * {@code FDL_CORS_ORIGINS}: comma list of allowed origins. Empty = dev: {@code *}, prod: none.
+     * Use {@link CorsPolicy} to interpret it.
+     */
+    Optional<List<String>> corsOrigins();
+
+    /** {@code FDL_MAX_BODY_BYTES}: largest accepted request body (413 beyond). */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    /** {@code FDL_EXECUTION_TIMEOUT}: seconds before a running execution fails with EXECUTION_TIMEOUT. */
+    @WithDefault("3600")
+    long executionTimeout();
+
+    /** {@code FDL_MAX_CONCURRENT_EXECUTIONS}: per replica; beyond it new executions get 429. */
+    @WithDefault("1000")
+    int maxConcurrentExecutions();
+}
