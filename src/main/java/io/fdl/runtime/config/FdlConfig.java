@@ -2,6 +2,7 @@ package io.fdl.runtime.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,24 @@ public interface FdlConfig {
     /** {@code FDL_JWT_REFRESH_TTL}: refresh-token lifetime in seconds. */
     @WithDefault("604800")
     long jwtRefreshTtl();
+
+    /**
+     * {@code FDL_BOOTSTRAP_ADMIN_PASSWORD} (h-auth): with dev mode off, creates the first account
+     * (user {@link #bootstrapAdminUsername()}, tenant {@code default}, role superadmin) when it does
+     * not exist yet. Never log it.
+     */
+    Optional<String> bootstrapAdminPassword();
+
+    /** {@code FDL_BOOTSTRAP_ADMIN_USERNAME} (h-auth): user name of the bootstrap account. */
+    @WithDefault("admin")
+    String bootstrapAdminUsername();
+
+    /**
+     * {@code fdl.store.timeout} (h-store, from {@code FDL_DB_TIMEOUT}): declared here only so the
+     * mapping of prefix {@code fdl} accepts the property; the store reads it as a Duration.
+     */
+    @WithName("store.timeout")
+    Optional<String> storeTimeout();
 
     /** {@code FDL_USE_DATABASE}: {@code true}/{@code 1} = PostgreSQL store, otherwise in memory. */
     @WithDefault("false")

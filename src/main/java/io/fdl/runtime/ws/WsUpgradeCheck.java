@@ -1,0 +1,41 @@
+package io.fdl.runtime.ws;
+
+import io.fdl.runtime.auth.AuthPrincipal;
+import io.fdl.runtime.auth.TokenVerifier;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Authenticates the upgrade of {@code /ws} when it carries credentials (api.md §6.1):
+ * {@code Authorization: Bearer} or {@code ?token=} (browsers cannot set headers). A present but
+ * invalid token is refused with 401 before the upgrade; no token at all is allowed, and the
+ * connection must then authenticate with a first {@code auth} call.
+ */
+@ApplicationScoped
+public class WsUpgradeCheck implements HttpUpgradeCheck {
+    static final UserData.TypedKey<AuthPrincipal> PRINCIPAL = new UserData.TypedKey<>("fdl.principal");
+
+    @Inject
+    TokenVerifier tokens;
+
+    @Override
+    public boolean appliesTo(String endpointId) {
+        return endpointId.equals(ExecutionSocket.class.getName());
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        String header = context.httpRequest().getHeader("Authorization");
+        String token = header != null && !header.isBlank() ? header : context.httpRequest().getParam("token");
+        if (token == null || token.isBlank()) return CheckResult.permitUpgrade();
+        try {
+            context.userData().put(PRINCIPAL, tokens.verifyAccessToken(token));
+            return CheckResult.permitUpgrade();
+        } catch (RuntimeException e) {
+            return CheckResult.rejectUpgrade(401);
+        }
+    }
+}
