@@ -52,10 +52,10 @@ public final class RuntimeSettings {
         // --- JWT secret (production refuses the dev default, missing or short secrets)
         if (!devMode) {
             String secret = value(lookup, "fdl.jwt-secret");
-            if (secret == null || secret.isBlank()) {
-                errors.add("FDL_JWT_SECRET is required when FDL_DEV_MODE=false");
-            } else if (secret.equals(FdlConfig.DEV_JWT_SECRET)) {
-                errors.add("FDL_JWT_SECRET is the development default; set a secret of your own when FDL_DEV_MODE=false");
+            // Unset and the dev default look the same at runtime (the mapping's default fills the gap).
+            if (secret == null || secret.isBlank() || secret.equals(FdlConfig.DEV_JWT_SECRET)) {
+                errors.add("FDL_JWT_SECRET is not set or is the development default; set a secret of your own"
+                        + " (at least " + FdlConfig.MIN_PROD_SECRET_LENGTH + " characters) when FDL_DEV_MODE=false");
             } else if (secret.length() < FdlConfig.MIN_PROD_SECRET_LENGTH) {
                 errors.add("FDL_JWT_SECRET must be at least " + FdlConfig.MIN_PROD_SECRET_LENGTH
                         + " characters when FDL_DEV_MODE=false (it has " + secret.length() + ")");

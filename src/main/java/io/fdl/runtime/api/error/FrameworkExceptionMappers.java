@@ -71,6 +71,12 @@ public class FrameworkExceptionMappers {
     public Response web(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) return internal(e);
+        // the JSON reader wraps Jackson's exception in a 400: answer as if it had reached us directly
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof JsonParseException p) return malformed(p);
+            if (c instanceof MismatchedInputException m) return mismatched(m);
+            if (c instanceof JsonProcessingException j) return json(j);
+        }
         Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorBody.of(ErrorCodes.messageFor(status), ErrorCodes.forStatus(status)));
         // keep the headers the framework computed (Allow on 405, WWW-Authenticate on 401, ...)
