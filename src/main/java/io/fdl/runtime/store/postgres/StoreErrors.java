@@ -6,7 +6,11 @@ import io.fdl.runtime.store.StoreUnavailableException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
+import org.hibernate.JDBCException;
+import org.hibernate.exception.ConstraintViolationException;
+
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 
 /** Translates driver/Hibernate failures into the store's exceptions (409 / 503 for the API). */
@@ -17,17 +21,16 @@ final class StoreErrors {
     static Throwable map(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StoreException) return t;
-            if (t instanceof PgException pg) {
-                String state = pg.getSqlState() == null ? "" : pg.getSqlState();
-                // 23505 unique, 23503 foreign key: a rule of the data model was broken
-                if (state.equals("23505") || state.equals("23503")) {
-                    return new StoreConflictException(pg.getConstraint(), conflictMessage(pg), failure);
-                }
-                // 08 connection exception, 53 insufficient resources, 57P0x shutdown/cannot connect now
-                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")) {
-                    return unavailable(failure);
-                }
-                return failure;
+            // the pool reports PgException; Hibernate Reactive converts it into JDBC-style exceptions
+            if (t instanceof PgException pg) return bySqlState(failure, pg.getSqlState(), pg.getConstraint());
+            if (t instanceof ConstraintViolationException cve) {
+                return bySqlState(failure, cve.getSQLState(), cve.getConstraintName());
+            }
+            if (t instanceof JDBCException jdbc && jdbc.getSQLState() != null) {
+                return bySqlState(failure, jdbc.getSQLState(), null);
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return bySqlState(failure, sql.getSQLState(), null);
             }
             if (t instanceof IOException            // incl. ConnectException: refused, reset, unreachable
                     || t instanceof ClosedConnectionException
@@ -39,12 +42,21 @@ final class StoreErrors {
         return failure;
     }
 
-    private static StoreUnavailableException unavailable(Throwable failure) {
-        return new StoreUnavailableException("database unavailable: " + failure.getMessage(), failure);
+    private static Throwable bySqlState(Throwable failure, String sqlState, String constraint) {
+        String state = sqlState == null ? "" : sqlState;
+        // 23505 unique, 23503 foreign key: a rule of the data model was broken
+        if (state.equals("23505") || state.equals("23503")) {
+            // the message names only the rule: DETAIL (key values) is for the database log
+            return new StoreConflictException(constraint, "constraint " + constraint + " violated", failure);
+        }
+        // 08 connection exception, 53 insufficient resources, 57P0x shutdown / cannot connect now
+        if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")) {
+            return unavailable(failure);
+        }
+        return failure;
     }
 
-    private static String conflictMessage(PgException pg) {
-        // DETAIL names the key values (ids, names); it is for logs, the API says only "conflict".
-        return "constraint " + pg.getConstraint() + " violated";
+    private static StoreUnavailableException unavailable(Throwable failure) {
+        return new StoreUnavailableException("database unavailable: " + failure.getMessage(), failure);
     }
 }
