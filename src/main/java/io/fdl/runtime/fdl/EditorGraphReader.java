@@ -170,7 +170,8 @@ final class EditorGraphReader {
         String dp = p + ".data";
         String type = nodeType(n);
         List<YNode.Entry> keys = new ArrayList<>();
-        addText(keys, "name", data.get("label"), dp + ".label");
+        // the generated graph labels unnamed nodes with their id (EditorGraphWriter): that is no name
+        if (!id.equals(data.path("label").asText(null))) addText(keys, "name", data.get("label"), dp + ".label");
         addText(keys, "desp", data.get("description"), dp + ".description");
         switch (type) {
             case "exec" -> {
