@@ -43,7 +43,7 @@ class GmlConformanceTest {
         return tests;
     }
 
-    private static void run(JsonNode c) {
+    static void run(JsonNode c) {
         String id = c.get("id").asText();
         String expr = c.get("expr").asText();
         ObjectNode vars = c.has("vars") && c.get("vars").isObject() ? (ObjectNode) c.get("vars") : MAPPER.createObjectNode();
