@@ -61,6 +61,7 @@ final class Run implements RunHandle, CancellationSignal {
     final long startedAt;
     final long timeoutMs;
     private Scheduler.Cancellable runTimer = Scheduler.Cancellable.NOOP;
+    private boolean runTimerArmed;
 
     private final ArrayList<NodeRecord> records = new ArrayList<>();
     private boolean recordsTruncated;
@@ -98,13 +99,8 @@ final class Run implements RunHandle, CancellationSignal {
     // ---------------------------------------------------------------- lifecycle
 
     void begin() {
-        queue.execute(() -> {
-            if (ended.get()) return;
+        onQueue(() -> {
             if (events()) emit(ExecutionEvent.Type.STARTED, null, data().put("flow_name", flow.name()));
-            runTimer = scheduler.schedule(timeoutMs, () -> queue.execute(() -> {
-                if (!ended.get()) endRun(RunStatus.FAILED, new ErrorInfo("EXECUTION_TIMEOUT",
-                        "execution exceeded its time limit of " + timeoutMs + " ms", null), null);
-            }));
             if (flow.flow().vars() != null) {
                 try {
                     JsonNode v = flow.flow().vars().compiled().evaluate(top);
@@ -116,7 +112,6 @@ final class Run implements RunHandle, CancellationSignal {
             }
             topBlock = new BlockRun(this, flow.top(), top, null, "", "", List.of());
             topBlock.start();
-            pump();
         });
     }
 
@@ -166,7 +161,23 @@ final class Run implements RunHandle, CancellationSignal {
         } finally {
             pumping = false;
         }
+        armRunTimer();
         publishStatus();
+    }
+
+    /**
+     * The run-duration timer is armed lazily, at the end of the first task that leaves the run
+     * unfinished: a run that completes synchronously (mappings, immediate mock answers) never
+     * touches the timer thread. The deadline still counts from the run's start.
+     */
+    private void armRunTimer() {
+        if (runTimerArmed || ended.get()) return;
+        runTimerArmed = true;
+        long remaining = Math.max(0, startedAt + timeoutMs - now());
+        runTimer = scheduler.schedule(remaining, () -> queue.execute(() -> {
+            if (!ended.get()) endRun(RunStatus.FAILED, new ErrorInfo("EXECUTION_TIMEOUT",
+                    "execution exceeded its time limit of " + timeoutMs + " ms", null), null);
+        }));
     }
 
     void activate(NodeExec exec) {

@@ -72,25 +72,34 @@ final class ToolExec extends NodeExec {
         ToolCall call = new ToolCall(template.callKey(), template.type(), template.service(), template.path(),
                 template.method(), callArgs, timeoutMs, k, template.idempotencyKey(), template.caller());
         callRecord = run.callStarted(template.callKey(), args, indexedPath(), k);
-        timerDeadline = attemptStart + timeoutMs;
-        timer = run.schedule(timeoutMs, () -> {
-            if (done || attempt != k) return;
-            if (inflight != null) inflight.cancel();
-            attemptFailed(k, "TIMEOUT", "tool call timed out after " + timeoutMs + " ms");
-        });
         Uni<JsonNode> uni;
         try {
             uni = run.invoker.invoke(call);
         } catch (RuntimeException e) {
             uni = Uni.createFrom().failure(e);
         }
+        // set by the subscriber callbacks, which run synchronously for an immediate answer
+        boolean[] answered = {false};
         inflight = uni.subscribe().with(
-                item -> run.onQueue(() -> { if (!done && attempt == k) succeeded(item); }),
-                err -> run.onQueue(() -> {
-                    if (done || attempt != k) return;
-                    if (err instanceof ToolException te) attemptFailed(k, te.code(), te.getMessage());
-                    else attemptFailed(k, "INTERNAL_ERROR", String.valueOf(err.getMessage()));
-                }));
+                item -> { answered[0] = true; run.onQueue(() -> { if (!done && attempt == k) succeeded(item); }); },
+                err -> {
+                    answered[0] = true;
+                    run.onQueue(() -> {
+                        if (done || attempt != k) return;
+                        if (err instanceof ToolException te) attemptFailed(k, te.code(), te.getMessage());
+                        else attemptFailed(k, "INTERNAL_ERROR", String.valueOf(err.getMessage()));
+                    });
+                });
+        // An immediate answer needs no timeout timer. Otherwise the timer is armed now; an answer
+        // arriving meanwhile from another thread is handled by a later queue task, which cancels it.
+        if (!answered[0]) {
+            timerDeadline = attemptStart + timeoutMs;
+            timer = run.schedule(timeoutMs, () -> {
+                if (done || attempt != k) return;
+                if (inflight != null) inflight.cancel();
+                attemptFailed(k, "TIMEOUT", "tool call timed out after " + timeoutMs + " ms");
+            });
+        }
     }
 
     private void succeeded(JsonNode raw) {

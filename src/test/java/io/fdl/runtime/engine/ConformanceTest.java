@@ -51,7 +51,16 @@ class ConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> conformance() throws IOException {
-        Path dir = casesDir();
+        return cases(casesDir());
+    }
+
+    /** The engine's own cases in the same format (plus expectErrorCode / expectErrorNode). */
+    @TestFactory
+    Stream<DynamicTest> engineCases() throws IOException {
+        return cases(Paths.get("src/test/resources/engine-cases"));
+    }
+
+    static Stream<DynamicTest> cases(Path dir) throws IOException {
         List<Path> yamls;
         try (Stream<Path> s = Files.list(dir)) {
             yamls = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
@@ -81,6 +90,8 @@ class ConformanceTest {
             if (spec.has("expectErrorContains")) {
                 assertTrue((e.code() + " " + e.getMessage()).contains(spec.get("expectErrorContains").asText()), () -> name + ": " + e.getMessage());
             }
+            if (spec.has("expectErrorCode")) assertEquals(spec.get("expectErrorCode").asText(), e.code());
+            assertFalse(spec.has("expectErrorNode"), name + ": rejected runs have no node");
             return;
         }
         RunOutcome out = o;
@@ -90,6 +101,8 @@ class ConformanceTest {
                 String text = o.error().code() + " " + o.error().message();
                 assertTrue(text.contains(spec.get("expectErrorContains").asText()), () -> name + ": error was " + text);
             }
+            if (spec.has("expectErrorCode")) assertEquals(spec.get("expectErrorCode").asText(), o.error().code(), name);
+            if (spec.has("expectErrorNode")) assertEquals(spec.get("expectErrorNode").asText(), o.error().node(), name);
         } else {
             assertEquals(RunStatus.COMPLETED, o.status(), () -> name + ": " + out.toJson());
         }
