@@ -64,9 +64,11 @@ public final class DbExecutor {
                                 .onItem().transformToUni(ignored -> run(conn, plan))
                                 .call(tx::commit))
                 .onFailure().transform(DbErrors::map)
-                .onCancellation().invoke(() -> cancel(conn))
                 // closing a connection with an open transaction rolls it back before it returns to the pool
-                .eventually(() -> conn.close().onFailure().recoverWithNull());
+                .eventually(() -> conn.close().onFailure().recoverWithNull())
+                // downstream of eventually on purpose: on cancellation eventually first waits for the
+                // close (queued behind the running statement), so the cancel request must go out before
+                .onCancellation().invoke(() -> cancel(conn));
     }
 
     private static void cancel(SqlConnection conn) {

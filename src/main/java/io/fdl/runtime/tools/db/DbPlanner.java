@@ -215,6 +215,11 @@ public final class DbPlanner {
         return new DbPlan.Single(b.build(), DbPlan.Shape.ROW_COUNT);
     }
 
+    /**
+     * Upsert on the primary key. Written as update-else-insert in one statement rather than
+     * INSERT … ON CONFLICT, because the latter checks NOT NULL columns of the proposed row first,
+     * so a partial save of an existing row (only the fields to change) would fail.
+     */
     private Sql save(ObjectNode data) {
         ColumnInfo key = table.singleKey("save");
         Map<ColumnInfo, JsonNode> values = dataColumns(data);
@@ -223,16 +228,25 @@ public final class DbPlanner {
             values.remove(key);
             return insert(values);
         }
-        Sql insert = insert(values);
+        Sql.Builder b = new Sql.Builder();
         StringJoiner set = new StringJoiner(", ");
-        for (ColumnInfo c : values.keySet()) {
-            if (!c.equals(key)) set.add(c.sql() + " = EXCLUDED." + c.sql());
+        for (Map.Entry<ColumnInfo, JsonNode> e : values.entrySet()) {
+            if (!e.getKey().equals(key)) set.add(e.getKey().sql() + " = " + b.bind(e.getKey(), binder.bind(e.getKey(), e.getValue())));
         }
-        // only the key given: a no-op update still lets RETURNING answer the stored row
-        if (set.length() == 0) set.add(key.sql() + " = EXCLUDED." + key.sql());
-        String text = insert.text().substring(0, insert.text().length() - " RETURNING *".length())
-                + " ON CONFLICT (" + key.sql() + ") DO UPDATE SET " + set + " RETURNING *";
-        return new Sql(text, insert.params());
+        if (set.length() == 0) set.add(key.sql() + " = " + key.sql()); // only the key: a no-op update still returns the row
+        b.append("WITH upd AS (UPDATE ").append(table.qualifiedName()).append(" SET ").append(set.toString())
+                .append(" WHERE ").append(key.sql()).append(" = ").append(b.bind(key, bindKey(key, keyValue))).append(" RETURNING *), ")
+                .append("ins AS (INSERT INTO ").append(table.qualifiedName());
+        StringJoiner cols = new StringJoiner(", ", " (", ")");
+        StringJoiner vals = new StringJoiner(", ", " SELECT ", "");
+        values.forEach((c, v) -> {
+            cols.add(c.sql());
+            vals.add(b.bind(c, binder.bind(c, v)));
+        });
+        b.append(cols.toString()).append(vals.toString())
+                .append(" WHERE NOT EXISTS (SELECT 1 FROM upd) RETURNING *) ")
+                .append("SELECT * FROM upd UNION ALL SELECT * FROM ins");
+        return b.build();
     }
 
     private DbPlan bulk() {
