@@ -74,6 +74,7 @@ public class ExecutionResource {
         Caller caller = caller(req);
         checkMocks(caller, req);
         String key = idempotencyKey(idempotencyKey);
+        VersionService.requireOneDefinition(req.fdl(), req.flow(), "flow");
         return Offload.cpu(() -> versions.prepare(req.fdl(), req.flow()))
                 .chain(p -> run(caller, ExecutionService.directTarget(p.compiled()), req, key));
     }
