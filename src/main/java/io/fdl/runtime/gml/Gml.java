@@ -20,6 +20,17 @@ public final class Gml {
     }
 
     public static GmlScript compile(String source, GmlLimits limits) {
-        throw new UnsupportedOperationException("GML compiler not wired yet");
+        if (source == null) source = "";
+        if (limits == null) limits = GmlLimits.DEFAULT;
+        if (source.length() > limits.maxSourceLength()) {
+            throw new GmlException(GmlException.Kind.SYNTAX, "script source exceeds the limit of " + limits.maxSourceLength()
+                    + " characters (maxSourceLength)", 1, 1, true);
+        }
+        try {
+            Ast.Script ast = Parser.parseScript(Lexer.tokenize(source), limits.maxSyntaxDepth());
+            return Compiler.compile(source, ast, limits);
+        } catch (StackOverflowError e) {
+            throw new GmlException(GmlException.Kind.SYNTAX, "script is nested too deeply (maxSyntaxDepth)", 1, 1, true);
+        }
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -16,6 +19,12 @@ public interface GmlContext {
 
     /** The whole context as an object, for `$` (gml.md §5.4). Called only when a script uses `$`. */
     ObjectNode root();
+
+    /** The clock read by DATE/TIME/NOW/timestamp (gml.md §11); tests and tenants may supply their own. */
+    default Clock clock() { return Clock.systemUTC(); }
+
+    /** The runtime zone of gml.md §11.1 (default UTC; a tenant may override it). */
+    default ZoneId zone() { return ZoneOffset.UTC; }
 
     GmlContext EMPTY = of(Map.of());
 

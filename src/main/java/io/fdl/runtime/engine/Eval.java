@@ -1,0 +1,67 @@
+package io.fdl.runtime.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fdl.runtime.fdl.Script;
+import io.fdl.runtime.fdl.SourcePos;
+import io.fdl.runtime.gml.GmlContext;
+import io.fdl.runtime.gml.GmlException;
+
+/** GML evaluation inside nodes: errors become node failures whose message names field, line and column (§8.4). */
+final class Eval {
+    private Eval() {}
+
+    static JsonNode eval(Script script, GmlContext ctx) {
+        try {
+            JsonNode v = script.compiled().evaluate(ctx);
+            return v == null ? NullNode.instance : v;
+        } catch (GmlException e) {
+            throw failure(script, e);
+        }
+    }
+
+    static NodeFailure failure(Script script, GmlException e) {
+        SourcePos p = script.locate(e.line(), e.column());
+        if (p == null || p.line() == 0) p = new SourcePos(e.line(), e.column());
+        return new NodeFailure(e.limitExceeded() ? "LIMIT_EXCEEDED" : "EVAL_ERROR",
+                script.field() + " (line " + p.line() + ", column " + p.column() + "): " + e.getMessage());
+    }
+
+    /** gml.md §2.3: null, false, 0, 0.0, '', [], {} are falsy. */
+    static boolean truthy(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) return false;
+        if (v.isBoolean()) return v.booleanValue();
+        if (v.isNumber()) return v.doubleValue() != 0;
+        if (v.isTextual()) return !v.textValue().isEmpty();
+        if (v.isContainerNode()) return v.size() > 0;
+        return true;
+    }
+
+    /**
+     * {@code sets} (fdl.md §5.4): evaluate the whole script, then assign every field to the
+     * innermost visible variable of that name.
+     */
+    static void applySets(Script sets, GmlContext ctx, Scope scope) {
+        if (sets == null) return;
+        JsonNode v = eval(sets, ctx);
+        if (v.isNull()) return;
+        if (!(v instanceof ObjectNode o)) {
+            throw new NodeFailure("EVAL_ERROR", sets.field() + ": must consist of assignments only");
+        }
+        // resolve every target before assigning anything: a bad target changes nothing
+        Scope[] owners = new Scope[o.size()];
+        int i = 0;
+        for (var it = o.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            Scope owner = scope.owner(name);
+            if (owner == null) throw new NodeFailure("EVAL_ERROR", sets.field() + ": '" + name + "' is not a variable in scope");
+            owners[i++] = owner;
+        }
+        i = 0;
+        for (var it = o.fields(); it.hasNext(); ) {
+            var e = it.next();
+            owners[i++].vars.put(e.getKey(), e.getValue());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.fdl.runtime.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.function.Consumer;
+
+/**
+ * What the caller asks the engine to run.
+ *
+ * @param executionId the run id (used in events, idempotency keys and tool callers)
+ * @param inputs      the supplied inputs (must be an object; null counts as {@code {}})
+ * @param tenantId    built-in input from the authenticated context (fdl.md §3.5)
+ * @param buCode      built-in input from the authenticated context
+ * @param mocks       non-null turns the run into a mocked run (tools.md §6), even when empty
+ * @param timeoutMs   run duration limit; null or &lt;= 0 → {@link EngineLimits#defaultRunTimeoutMs()}
+ * @param flowDepth   0 for a top-level run, +1 per flow:// level
+ * @param listener    receives every event of the run in seq order (may be null). Called on the
+ *                    run's serial context: it must be quick and must not block.
+ */
+public record RunRequest(String executionId, JsonNode inputs, String tenantId, String buCode, JsonNode mocks,
+                         Long timeoutMs, int flowDepth, Consumer<ExecutionEvent> listener) {
+
+    public static RunRequest of(String executionId, JsonNode inputs, String tenantId, String buCode) {
+        return new RunRequest(executionId, inputs, tenantId, buCode, null, null, 0, null);
+    }
+
+    public RunRequest withMocks(JsonNode m) { return new RunRequest(executionId, inputs, tenantId, buCode, m, timeoutMs, flowDepth, listener); }
+    public RunRequest withTimeoutMs(Long t) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, t, flowDepth, listener); }
+    public RunRequest withListener(Consumer<ExecutionEvent> l) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, l); }
+    public RunRequest withFlowDepth(int d) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, d, listener); }
+}

@@ -1,0 +1,77 @@
+package io.fdl.runtime.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fdl.runtime.gml.GmlContext;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One level of names (fdl.md §5.1): the top level (inputs, flow variables, top-level node values),
+ * an each/loop scope (its variables) or an iteration scope (alias, index, body node values).
+ * Lookup goes innermost first; names never repeat across levels (NAME_CONFLICT at save), so the
+ * order only matters for {@code $}. Mutated only on the run's serial context.
+ */
+final class Scope implements GmlContext {
+    final Scope parent;
+    /** Read-only names: inputs at the top level, alias and index in an iteration scope. */
+    final Map<String, JsonNode> fixed;
+    /** Variables that {@code sets} may assign. */
+    final LinkedHashMap<String, JsonNode> vars = new LinkedHashMap<>();
+    /** Published node values of this level. */
+    final HashMap<String, JsonNode> nodes = new HashMap<>();
+
+    Scope(Scope parent, Map<String, JsonNode> fixed) {
+        this.parent = parent;
+        this.fixed = fixed;
+    }
+
+    @Override
+    public JsonNode get(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            JsonNode v = s.nodes.get(name);
+            if (v != null) return v;
+            v = s.vars.get(name);
+            if (v != null) return v;
+            v = s.fixed.get(name);
+            if (v != null) return v;
+        }
+        return null;
+    }
+
+    @Override
+    public ObjectNode root() {
+        ObjectNode o = parent == null ? JsonNodeFactory.instance.objectNode() : parent.root();
+        fixed.forEach(o::set);
+        vars.forEach(o::set);
+        nodes.forEach(o::set);
+        return o;
+    }
+
+    /** The innermost scope declaring variable {@code name}, or null. */
+    Scope owner(String name) {
+        for (Scope s = this; s != null; s = s.parent) if (s.vars.containsKey(name)) return s;
+        return null;
+    }
+
+    /** A context that sees this scope plus one extra name (a tool node's own id → raw result). */
+    GmlContext with(String name, JsonNode value) {
+        Scope self = this;
+        return new GmlContext() {
+            @Override public JsonNode get(String n) { return n.equals(name) ? value : self.get(n); }
+            @Override public ObjectNode root() { ObjectNode o = self.root(); o.set(name, value); return o; }
+        };
+    }
+
+    /** A context where the fields of {@code args} take precedence (exec URI interpolation, fdl.md §9.2). */
+    GmlContext withFields(ObjectNode args) {
+        Scope self = this;
+        return new GmlContext() {
+            @Override public JsonNode get(String n) { JsonNode v = args.get(n); return v != null ? v : self.get(n); }
+            @Override public ObjectNode root() { ObjectNode o = self.root(); o.setAll(args); return o; }
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package io.fdl.runtime.service;
+
+import io.fdl.runtime.api.error.ApiException;
+import io.fdl.runtime.engine.CompiledFlow;
+import io.fdl.runtime.engine.FlowCompiler;
+import io.fdl.runtime.fdl.ParseResult;
+import io.fdl.runtime.store.FlowVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+/**
+ * Compiled definitions by version id (compile once, run many). Versions are immutable, so an entry
+ * never goes stale; the cache is bounded (LRU) so a tenant with thousands of versions cannot grow
+ * memory without limit. A miss re-parses the stored YAML and compiles it.
+ */
+@ApplicationScoped
+public class DefinitionCache {
+    private static final Logger LOG = Logger.getLogger(DefinitionCache.class);
+
+    private final Definitions definitions;
+    private final FlowCompiler cache;
+
+    @Inject
+    public DefinitionCache(Definitions definitions,
+                           @ConfigProperty(name = "fdl.definition-cache-size", defaultValue = "1000") int size) {
+        this.definitions = definitions;
+        this.cache = new FlowCompiler(size);
+    }
+
+    public CompiledFlow get(FlowVersion version) {
+        return cache.get(version.id().toString(), () -> compile(version));
+    }
+
+    /** Seeds the cache right after a version was saved (its model is already at hand). */
+    public void put(UUID versionId, CompiledFlow compiled) {
+        cache.get(versionId.toString(), () -> compiled);
+    }
+
+    public void evict(UUID versionId) {
+        cache.invalidate(versionId.toString());
+    }
+
+    public int size() {
+        return cache.size();
+    }
+
+    private CompiledFlow compile(FlowVersion version) {
+        ParseResult parsed = definitions.parseYaml(version.fdl());
+        if (!parsed.ok()) {
+            // stored versions were valid when saved; a later, stricter validator may reject one
+            LOG.errorf("stored version %s no longer validates: %s", version.id(), parsed.errors());
+            throw new ApiException(422, "INVALID_FLOW", "The stored version is no longer valid")
+                    .with("diagnostics", DiagnosticViews.views(parsed.diagnostics()));
+        }
+        return definitions.compile(parsed.flow());
+    }
+}

@@ -1,0 +1,444 @@
+package io.fdl.runtime.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fdl.runtime.api.error.ApiException;
+import io.fdl.runtime.config.FdlConfig;
+import io.fdl.runtime.engine.CompiledFlow;
+import io.fdl.runtime.engine.ExecutionEvent;
+import io.fdl.runtime.engine.InvalidInputsException;
+import io.fdl.runtime.engine.RunHandle;
+import io.fdl.runtime.engine.RunOutcome;
+import io.fdl.runtime.engine.RunRequest;
+import io.fdl.runtime.engine.Scheduler;
+import io.fdl.runtime.engine.mock.MockInvoker;
+import io.fdl.runtime.store.Constraints;
+import io.fdl.runtime.store.Execution;
+import io.fdl.runtime.store.ExecutionFilter;
+import io.fdl.runtime.store.ExecutionMode;
+import io.fdl.runtime.store.ExecutionRepository;
+import io.fdl.runtime.store.ExecutionStatus;
+import io.fdl.runtime.store.ExecutionSummary;
+import io.fdl.runtime.store.FlowVersionRepository;
+import io.fdl.runtime.store.Page;
+import io.fdl.runtime.store.StoreConflictException;
+import io.fdl.runtime.store.Transactions;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts, observes and cancels executions (api.md §5).
+ *
+ * <p>Life of an execution: inputs are prepared first (a rejection stores nothing) → a per-replica
+ * slot is taken (429 beyond {@code FDL_MAX_CONCURRENT_EXECUTIONS}) → the record is created as
+ * {@code running} together with its audit line (the idempotency key is unique per tenant, so
+ * concurrent retries resolve to one execution) → the engine starts with the event pipeline as its
+ * listener → while it runs, {@link Checkpoints} saves progress and the run state → when it ends,
+ * every event is persisted first and then the final record, so a client that saw the terminal
+ * event or the sync response can read the same outcome from any replica, after any restart.
+ */
+@ApplicationScoped
+public class ExecutionService {
+    private static final Logger LOG = Logger.getLogger(ExecutionService.class);
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    public static final String DIRECT = "direct";
+    /** how long the end of a run waits for its events to be written before the final record anyway */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    /** What to run: a stored version (flowId/versionId set) or a direct definition (both null). */
+    public record Target(UUID flowId, UUID versionId, String flowName, CompiledFlow compiled) {}
+
+    /** One execute request after authorisation. */
+    public record Command(Caller caller, Target target, JsonNode inputs, boolean async, JsonNode mocks,
+                          Long timeoutMs, String idempotencyKey) {}
+
+    /** The answer to an execute request: the record, finished for sync requests when possible. */
+    public record Started(Execution execution, boolean finished) {}
+
+    /** A run executing on this replica. */
+    record LiveRun(Execution record, RunHandle handle, Uni<Execution> finished) {}
+
+    private final FlowService flows;
+    private final FlowVersionRepository versions;
+    private final DefinitionCache cache;
+    private final ExecutionRepository executions;
+    private final EventPipeline pipeline;
+    private final RunStarter engine;
+    private final Transactions tx;
+    private final Audit audit;
+    private final FdlConfig config;
+    private final Scheduler engineScheduler;
+    private final RunMetrics metrics;
+    private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
+    private final AtomicInteger slots = new AtomicInteger();
+
+    @Inject
+    public ExecutionService(FlowService flows, FlowVersionRepository versions, DefinitionCache cache,
+                            ExecutionRepository executions, EventPipeline pipeline, RunStarter engine,
+                            Transactions tx, Audit audit, FdlConfig config, Scheduler engineScheduler, RunMetrics metrics) {
+        this.flows = flows;
+        this.versions = versions;
+        this.cache = cache;
+        this.executions = executions;
+        this.pipeline = pipeline;
+        this.engine = engine;
+        this.tx = tx;
+        this.audit = audit;
+        this.config = config;
+        this.engineScheduler = engineScheduler;
+        this.metrics = metrics;
+    }
+
+    // ---- targets ---------------------------------------------------------------------------
+
+    /** The latest version of a flow ({@code versionId} null) or the given one. */
+    public Uni<Target> storedTarget(Caller caller, UUID flowId, UUID versionId) {
+        return flows.find(caller, flowId).chain(flow -> (versionId == null
+                        ? versions.latest(caller.tenantId(), flowId)
+                        : versions.find(caller.tenantId(), flowId, versionId))
+                .map(v -> v.orElseThrow(() -> versionId == null
+                        ? ApiException.notFound("Flow has no version to run")
+                        : Ids.notFound("Version")))
+                .chain(v -> Offload.cpu(() -> cache.get(v))
+                        .map(compiled -> new Target(flowId, v.id(), flow.name(), compiled))));
+    }
+
+    /**
+     * The published version of a flow, for the published-flow API (api.md §7, its error codes):
+     * 404 {@code flow_not_found}, 403 {@code flow_not_published}. Then {@link #execute} as usual.
+     */
+    public Uni<Target> publishedTarget(Caller caller, UUID flowId) {
+        return flows.findOptional(caller, flowId).chain(found -> {
+            io.fdl.runtime.store.Flow flow = found.orElseThrow(() -> new ApiException(404, "flow_not_found", "Flow not found"));
+            if (!flow.published() || flow.publishedVersionId() == null) {
+                throw new ApiException(403, "flow_not_published", "Flow is not published");
+            }
+            return versions.find(caller.tenantId(), flowId, flow.publishedVersionId())
+                    .map(v -> v.orElseThrow(() -> new ApiException(403, "flow_not_published", "Flow is not published")))
+                    .chain(v -> Offload.cpu(() -> cache.get(v))
+                            .map(compiled -> new Target(flowId, v.id(), flow.name(), compiled)));
+        });
+    }
+
+    /** A definition sent with the request (POST /api/execute/run): validated, compiled, not stored. */
+    public static Target directTarget(CompiledFlow compiled) {
+        return new Target(null, null, compiled.name(), compiled);
+    }
+
+    // ---- start -----------------------------------------------------------------------------
+
+    public Uni<Started> execute(Command cmd) {
+        Caller caller = cmd.caller();
+        long timeoutMs = effectiveTimeout(cmd.timeoutMs());
+        JsonNode inputs = cmd.inputs() == null || cmd.inputs().isNull() ? F.objectNode() : cmd.inputs();
+        Uni<Optional<Execution>> existing = cmd.idempotencyKey() == null ? Uni.createFrom().item(Optional.empty())
+                : executions.findByIdempotencyKey(caller.tenantId(), cmd.idempotencyKey());
+        return existing.chain(found -> {
+            if (found.isPresent()) return replay(found.get(), cmd.async());
+            ObjectNode prepared = prepareOrReject(cmd, inputs);
+            return audit.checkExecutionQuota(caller.tenantId())
+                    .chain(() -> start(cmd, prepared, inputs, timeoutMs));
+        });
+    }
+
+    /**
+     * The engine's own pre-start checks (inputs fdl.md §4, mocks tools.md §6.4), done before anything is
+     * stored so a rejected request leaves no trace: 400 INVALID_INPUTS with every problem.
+     */
+    private ObjectNode prepareOrReject(Command cmd, JsonNode inputs) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (cmd.mocks() != null) problems.addAll(MockInvoker.parse(cmd.mocks(), engineScheduler).problems());
+        ObjectNode values = null;
+        if (!inputs.isObject()) {
+            problems.add("inputs: must be a JSON object");
+        } else {
+            CompiledFlow.Prepared p = cmd.target().compiled().inputs()
+                    .prepare(inputs, cmd.caller().tenantClaim(), cmd.caller().buCode());
+            if (p.problems() != null) problems.addAll(p.problems());
+            values = p.values();
+        }
+        if (!problems.isEmpty()) throw invalidInputs(problems);
+        return values;
+    }
+
+    private Uni<Started> start(Command cmd, ObjectNode preparedInputs, JsonNode suppliedInputs, long timeoutMs) {
+        Caller caller = cmd.caller();
+        acquireSlot();
+        Target t = cmd.target();
+        ExecutionMode mode = cmd.mocks() != null ? ExecutionMode.TEST : ExecutionMode.NORMAL;
+        UUID id = UUID.randomUUID();
+        Execution record = Execution.start(id, caller.tenantId(), t.flowId(), t.flowName(), t.versionId(),
+                ExecutionStatus.RUNNING, mode, preparedInputs, null, cmd.idempotencyKey(), Instant.now());
+        return tx.inTransaction(() -> executions.create(record)
+                        .call(e -> audit.record(caller, "execution.start", "execution", id, startDetails(t, mode))))
+                .onFailure().invoke(this::releaseSlot)
+                .onFailure(StoreConflictException.class).recoverWithUni(e -> {
+                    if (!Constraints.EXECUTION_IDEMPOTENCY_KEY.equals(((StoreConflictException) e).constraint())) {
+                        return Uni.createFrom().failure(e);
+                    }
+                    // a concurrent request with the same key won the race: answer with its execution
+                    return executions.findByIdempotencyKey(caller.tenantId(), cmd.idempotencyKey())
+                            .map(o -> o.orElseThrow(() -> (StoreConflictException) e));
+                })
+                .chain(created -> created.id().equals(id)
+                        ? launch(cmd, created, suppliedInputs, timeoutMs, 0, true)
+                        : replay(created, cmd.async()));
+    }
+
+    private Uni<Started> launch(Command cmd, Execution record, JsonNode suppliedInputs, long timeoutMs, int flowDepth,
+                                boolean holdsSlot) {
+        Caller caller = cmd.caller();
+        Runnable release = holdsSlot ? this::releaseSlot : () -> { };
+        EventPipeline.Sink sink = pipeline.open(caller.tenantId(), record.flowId(), record.id().toString());
+        RunRequest request = new RunRequest(record.id().toString(), suppliedInputs, caller.tenantClaim(),
+                caller.buCode(), cmd.mocks(), timeoutMs, flowDepth, sink);
+        RunHandle handle;
+        try {
+            handle = engine.start(cmd.target().compiled(), request);
+        } catch (InvalidInputsException e) {
+            // malformed mocks are only detected by the engine: the record exists, so it ends as failed
+            sink.discard();
+            release.run();
+            return finishRejected(caller, record, e).chain(x -> Uni.createFrom().failure(invalidInputs(e.problems())));
+        } catch (RuntimeException e) {
+            sink.discard();
+            release.run();
+            return finishRejected(caller, record, e).chain(x -> Uni.createFrom().failure(e));
+        }
+        sink.recordReady();
+        Uni<Execution> finished = handle.outcome()
+                .invoke(metrics::onOutcome)
+                .chain(outcome -> sink.drained().ifNoItem().after(DRAIN_TIMEOUT).recoverWithItem((Void) null)
+                        .chain(() -> persistOutcome(caller, record, outcome)))
+                .eventually(() -> {
+                    live.remove(record.id());
+                    release.run();
+                })
+                .memoize().indefinitely();
+        live.put(record.id(), new LiveRun(record, handle, finished));
+        // drive the end of the run regardless of whether a client waits for it
+        finished.subscribe().with(x -> { }, err -> LOG.errorf(err, "finishing execution %s failed", record.id()));
+        if (cmd.async()) return Uni.createFrom().item(new Started(record, false));
+        return finished.map(e -> new Started(e, true));
+    }
+
+    private Uni<Execution> persistOutcome(Caller caller, Execution record, RunOutcome outcome) {
+        boolean test = record.mode() == ExecutionMode.TEST;
+        ObjectNode result = ExecutionResults.of(outcome, test);
+        Execution done = record.finish(ExecutionResults.status(outcome.status()), result,
+                outcome.error() == null ? null : outcome.error().message(),
+                outcome.error() == null ? null : outcome.error().toJson(),
+                Instant.ofEpochMilli(outcome.startedAt() + outcome.durationMs()));
+        String auditType = switch (outcome.status()) {
+            case FAILED -> "execution.fail";
+            case CANCELLED -> "execution.cancel";
+            default -> null;
+        };
+        return tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
+                        .call(updated -> updated.isPresent() && auditType != null
+                                ? audit.record(caller, auditType, "execution", record.id(),
+                                errorDetails(outcome))
+                                : Uni.createFrom().voidItem()))
+                .chain(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
+                        // finished elsewhere first (cancelled from another replica): that record wins
+                        : executions.find(record.tenantId(), record.id()).map(o -> o.orElse(done)));
+    }
+
+    private Uni<Execution> finishRejected(Caller caller, Execution record, RuntimeException e) {
+        String code = e instanceof InvalidInputsException ? InvalidInputsException.CODE : "INTERNAL";
+        String message = e instanceof InvalidInputsException ? e.getMessage() : "the run could not start";
+        ObjectNode result = ExecutionResults.failure(code, message, 0, record.mode() == ExecutionMode.TEST);
+        Execution done = record.finish(ExecutionStatus.FAILED, result, message, result.get("error_detail"), Instant.now());
+        return tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
+                .call(() -> audit.record(caller, "execution.fail", "execution", record.id(), Map.of("code", code))))
+                .map(o -> o.orElse(done))
+                .onFailure().recoverWithItem(done);
+    }
+
+    /**
+     * Runs a flow:// child (tools.md §5): a separate execution linked to its parent, with its own
+     * record and events, one level deeper. Children do not take a replica slot (a parent holding
+     * the last slot must not deadlock on its child) but do count against the tenant's daily quota.
+     * Cancelling the parent cancels the child. Completes with the child's final record.
+     */
+    public Uni<Execution> runChild(Caller caller, Target target, JsonNode inputs, long timeoutMs, int flowDepth,
+                                   UUID parentExecutionId, io.fdl.runtime.engine.port.CancellationSignal parentCancel) {
+        Command cmd = new Command(caller, target, inputs, false, null, timeoutMs, null);
+        JsonNode supplied = inputs == null || inputs.isNull() ? F.objectNode() : inputs;
+        ObjectNode prepared = prepareOrReject(cmd, supplied);
+        UUID id = UUID.randomUUID();
+        Execution record = Execution.start(id, caller.tenantId(), target.flowId(), target.flowName(), target.versionId(),
+                ExecutionStatus.RUNNING, ExecutionMode.NORMAL, prepared, parentExecutionId, null, Instant.now());
+        return audit.checkExecutionQuota(caller.tenantId())
+                .chain(() -> tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
+                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL)))))
+                .chain(created -> {
+                    Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false);
+                    LiveRun run = live.get(id);
+                    if (run != null && parentCancel != null) parentCancel.onCancel(() -> run.handle().cancel());
+                    return started;
+                })
+                .map(Started::execution)
+                // the caller abandoned the call (attempt timeout, parent failed): stop the child too
+                .onCancellation().invoke(() -> cancelLocal(id));
+    }
+
+    /** Cancels a live run of this replica (a flow:// child whose call was abandoned). */
+    public void cancelLocal(UUID executionId) {
+        LiveRun run = live.get(executionId);
+        if (run != null) run.handle().cancel();
+    }
+
+    /** An earlier execution answering a retried request with the same Idempotency-Key. */
+    private Uni<Started> replay(Execution existing, boolean async) {
+        // the answer keeps the shape the retry asked for: async → 202 with the current status
+        if (async) return Uni.createFrom().item(new Started(existing, false));
+        if (existing.status().terminal()) return Uni.createFrom().item(new Started(existing, true));
+        LiveRun run = live.get(existing.id());
+        if (run == null) return Uni.createFrom().item(new Started(existing, false)); // runs on another replica
+        return run.finished().map(e -> new Started(e, true));
+    }
+
+    // ---- read ------------------------------------------------------------------------------
+
+    /** The stored record, overlaid with the live progress when the run executes here. */
+    public Uni<Execution> status(Caller caller, UUID executionId) {
+        return find(caller, executionId).map(this::withLiveState);
+    }
+
+    public Uni<Execution> find(Caller caller, UUID executionId) {
+        return executions.find(caller.tenantId(), executionId)
+                .map(o -> o.orElseThrow(() -> Ids.notFound("Execution")));
+    }
+
+    public Uni<Page<ExecutionSummary>> list(Caller caller, UUID flowId, ExecutionStatus status, int limit, int offset) {
+        Paging.check(limit, offset);
+        return executions.list(caller.tenantId(), new ExecutionFilter(flowId, status), limit, offset)
+                .map(page -> new Page<>(page.items().stream().map(this::withLiveState).toList(), page.total(),
+                        page.limit(), page.offset()));
+    }
+
+    private Execution withLiveState(Execution e) {
+        LiveRun run = live.get(e.id());
+        if (run == null || e.status().terminal()) return e;
+        RunHandle h = run.handle();
+        ExecutionStatus s = ExecutionResults.status(h.status());
+        if (s.terminal()) return e; // finishing: the final record is being written
+        return e.withProgress(s, h.progress(), h.currentNodes(), e.snapshot());
+    }
+
+    private ExecutionSummary withLiveState(ExecutionSummary s) {
+        LiveRun run = live.get(s.id());
+        if (run == null || s.status().terminal()) return s;
+        ExecutionStatus st = ExecutionResults.status(run.handle().status());
+        if (st.terminal()) return s;
+        return new ExecutionSummary(s.id(), s.flowId(), s.flowName(), s.versionId(), st, s.mode(),
+                run.handle().progress(), s.startedAt(), s.completedAt(), s.durationMs());
+    }
+
+    // ---- cancel ----------------------------------------------------------------------------
+
+    /**
+     * Cancels a running execution. Here: the engine stops its timers and abandons its calls, and the
+     * answer comes once the final record is written. On another replica (or orphaned by a crash):
+     * the stored record is set to cancelled with a compare-and-set; the owning replica notices at
+     * its next checkpoint and stops the run. 409 when it already finished.
+     */
+    public Uni<Execution> cancel(Caller caller, UUID executionId) {
+        return find(caller, executionId).chain(e -> {
+            if (e.status().terminal()) throw alreadyFinished(e);
+            LiveRun run = live.get(e.id());
+            if (run != null) {
+                if (!run.handle().cancel()) {
+                    return run.finished().map(done -> {
+                        if (done.status() != ExecutionStatus.CANCELLED) throw alreadyFinished(done);
+                        return done;
+                    });
+                }
+                return run.finished();
+            }
+            long duration = Math.max(0, Instant.now().toEpochMilli() - e.startedAt().toEpochMilli());
+            ObjectNode result = ExecutionResults.failure("CANCELLED", "execution cancelled", duration,
+                    e.mode() == ExecutionMode.TEST);
+            Execution done = e.finish(ExecutionStatus.CANCELLED, result, "execution cancelled",
+                    result.get("error_detail"), Instant.now());
+            return tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
+                    .call(o -> o.isPresent() ? audit.record(caller, "execution.cancel", "execution", e.id(), null)
+                            : Uni.createFrom().voidItem()))
+                    .map(o -> o.orElseThrow(() -> alreadyFinished(e)));
+        });
+    }
+
+    // ---- checkpoints (used by Checkpoints) ----------------------------------------------------
+
+    /** Live runs of this replica (checkpointing, health). */
+    Map<UUID, LiveRun> liveRuns() {
+        return live;
+    }
+
+    public int runningCount() {
+        return live.size();
+    }
+
+    public long waitingCount() {
+        return live.values().stream().filter(r -> r.handle().status() == io.fdl.runtime.engine.RunStatus.WAITING).count();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private long effectiveTimeout(Long requested) {
+        long max = Math.max(1, config.executionTimeout()) * 1000L;
+        if (requested == null) return max;
+        if (requested <= 0) throw ApiException.badRequest("BAD_REQUEST", "timeout_ms must be positive");
+        // the operator's FDL_EXECUTION_TIMEOUT is a ceiling a request cannot raise
+        return Math.min(requested, max);
+    }
+
+    private void acquireSlot() {
+        int max = config.maxConcurrentExecutions();
+        if (slots.incrementAndGet() > max) {
+            slots.decrementAndGet();
+            throw ApiException.tooManyRequests("TOO_MANY_EXECUTIONS",
+                    "This replica already runs " + max + " executions; retry later", 1);
+        }
+    }
+
+    private void releaseSlot() {
+        slots.decrementAndGet();
+    }
+
+    private static ApiException invalidInputs(List<String> problems) {
+        return ApiException.badRequest(InvalidInputsException.CODE, "Invalid inputs: " + String.join("; ", problems))
+                .with("validation_errors", problems);
+    }
+
+    private static ApiException alreadyFinished(Execution e) {
+        return ApiException.conflict("EXECUTION_FINISHED", "Execution already finished with status " + e.status().wire());
+    }
+
+    private static Map<String, Object> startDetails(Target t, ExecutionMode mode) {
+        return Map.of("flow_id", t.flowId() == null ? DIRECT : t.flowId().toString(),
+                "version_id", t.versionId() == null ? "" : t.versionId().toString(), "mode", mode.wire());
+    }
+
+    private static Map<String, Object> errorDetails(RunOutcome outcome) {
+        return outcome.error() == null ? Map.of()
+                : Map.of("code", outcome.error().code(), "message", outcome.error().message());
+    }
+
+    static boolean isTerminal(ExecutionEvent e) {
+        return e.type().terminal();
+    }
+}
