@@ -1,5 +1,6 @@
 package io.fdl.runtime.health;
 
+import io.fdl.runtime.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,15 @@ class HealthDatabaseDownTest {
                 .body("storage", equalTo("postgres"))
                 .body("database.status", equalTo("down"))
                 .body("database.latency_ms", nullValue());
+    }
+
+    /** A request that needs storage gets a clear 503 with Retry-After, not a hang or a 500. */
+    @Test
+    void storageRoutesAnswer503WhileTheDatabaseIsAway() {
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/flows").then().statusCode(503)
+                .header("Retry-After", notNullValue())
+                .body("code", equalTo("STORAGE_UNAVAILABLE"));
+        given().auth().oauth2(TestTokens.admin()).contentType("application/json").body("{\"name\":\"x\"}")
+                .when().post("/api/flows").then().statusCode(503).body("code", equalTo("STORAGE_UNAVAILABLE"));
     }
 }
