@@ -238,8 +238,7 @@ final class Parser {
                     }
                 };
                 enter(); n++;
-                if (check(LPAREN)) {
-                    Pos callPos = pos(advance());
+                if (match(LPAREN)) {
                     e = new MethodCall(pos(name), e, nm, methodArgs(), optional);
                 } else {
                     e = new Member(pos(name), e, nm, optional);
