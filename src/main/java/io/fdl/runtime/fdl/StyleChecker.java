@@ -1,8 +1,9 @@
 package io.fdl.runtime.fdl;
 
 /**
- * STYLE warnings of fdl.md §2.2 rule 4 for YAML text: 4-space indentation of block collections and one
- * blank line between the nodes of a block. (Long single-line GML is reported by the builder.)
+ * STYLE warnings of fdl.md §2.2 rule 4 for YAML text: 4-space indentation of block collections, one
+ * blank line between the nodes of a block, and trailing {@code #} comments of consecutive lines aligned
+ * in one column. (Long single-line GML is reported by the builder.)
  */
 final class StyleChecker {
     private StyleChecker() {}
@@ -10,6 +11,7 @@ final class StyleChecker {
     static void check(YNode root, String text, Diagnostics d) {
         String[] lines = text.split("\r\n|\r|\n", -1);
         indent(root, 0, d);
+        comments(root, lines, d);
         if (root instanceof YNode.Map rm && rm.get("flow") instanceof YNode.Map fm && fm.get("node") instanceof YNode.Map nodes) {
             blankLines(nodes, lines, d);
         }
@@ -58,5 +60,62 @@ final class StyleChecker {
             }
             if (e.value() instanceof YNode.Map nm && nm.get("node") instanceof YNode.Map body) blankLines(body, lines, d);
         }
+    }
+
+    /** Trailing comments on consecutive lines should start in the same column. */
+    private static void comments(YNode root, String[] lines, Diagnostics d) {
+        java.util.Set<Integer> blockLines = new java.util.HashSet<>();
+        blockScalarLines(root, blockLines);
+        int prevLine = -2;
+        int groupColumn = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (blockLines.contains(i + 1)) continue;
+            int col = trailingComment(lines[i]);
+            if (col < 0) {
+                prevLine = -2;
+                continue;
+            }
+            if (prevLine == i - 1 && col != groupColumn) {
+                d.warning("STYLE", "align this comment with the one above (column " + groupColumn + ")", new SourcePos(i + 1, col),
+                        null, null);
+            } else if (prevLine != i - 1) {
+                groupColumn = col;
+            }
+            prevLine = i;
+        }
+    }
+
+    /** Lines holding the content of literal/folded scalars (their '#' is content, e.g. GML comments). */
+    private static void blockScalarLines(YNode n, java.util.Set<Integer> out) {
+        if (n instanceof YNode.Scalar s && (s.style() == YNode.Style.LITERAL || s.style() == YNode.Style.FOLDED)) {
+            String v = s.value().endsWith("\n") ? s.value().substring(0, s.value().length() - 1) : s.value();
+            int count = v.split("\n", -1).length;
+            for (int k = 1; k <= count; k++) out.add(s.pos().line() + k);
+        } else if (n instanceof YNode.Map m) {
+            for (YNode.Entry e : m.entries()) blockScalarLines(e.value(), out);
+        } else if (n instanceof YNode.Seq q) {
+            for (YNode item : q.items()) blockScalarLines(item, out);
+        }
+    }
+
+    /** 1-based column of a '#' comment following content on the line (outside quotes), or -1. */
+    static int trailingComment(String line) {
+        char quote = 0;
+        boolean content = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (quote == '"' && c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '#' && (i == 0 || line.charAt(i - 1) == ' ' || line.charAt(i - 1) == '\t')) {
+                return content ? i + 1 : -1;
+            } else if ((c == '\'' || c == '"') && (i == 0 || " :,[{-".indexOf(line.charAt(i - 1)) >= 0)) {
+                quote = c;
+                content = true;
+            } else if (c != ' ' && c != '\t') {
+                content = true;
+            }
+        }
+        return -1;
     }
 }

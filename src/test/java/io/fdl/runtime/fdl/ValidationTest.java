@@ -405,6 +405,12 @@ class ValidationTest {
         ParseResult longLine = parse(flow("a:\n    with: a = 1, b = 2, c = 3, d = 4, e = 5\n"));
         assertEquals(List.of("5:19"), at(longLine, "STYLE"));
 
+        String comments = "flow:\n    name: t      # the name\n    desp: d    # misaligned\n    node:\n        m:\n"
+                + "            with: |\n                a = 1   # GML comment, not YAML\n                b = 2 # fine\n";
+        assertEquals(List.of("3:16"), at(parse(comments), "STYLE"));
+        // a '#' inside a quoted scalar is no comment
+        assertEquals(List.of("3:20"), at(parse("flow:\n    name: t     # one\n    desp: 'a # b'  # two\n    node:\n        m:\n            with: 1\n"), "STYLE"));
+
         ParseResult reads = parse(flow("c:\n    when: true\n    then: m\n\nm:\n    with: c\n"));
         assertTrue(reads.ok());
         Diagnostic d = only(reads, "READS_NO_VALUE");
