@@ -16,6 +16,7 @@ import io.fdl.runtime.service.Ids;
 import io.fdl.runtime.service.Offload;
 import io.fdl.runtime.service.VersionService;
 import io.fdl.runtime.store.ExecutionStatus;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,6 +43,8 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Executions (api.md §5). */
+// every method returns a Uni over the reactive store: keep it on the event loop (CPU work is offloaded)
+@NonBlocking
 @Path("/api/execute")
 @Tag(name = "Executions")
 @SecurityRequirement(name = "bearer")
@@ -74,6 +77,7 @@ public class ExecutionResource {
         Caller caller = caller(req);
         checkMocks(caller, req);
         String key = idempotencyKey(idempotencyKey);
+        VersionService.requireOneDefinition(req.fdl(), req.flow(), "flow");
         return Offload.cpu(() -> versions.prepare(req.fdl(), req.flow()))
                 .chain(p -> run(caller, ExecutionService.directTarget(p.compiled()), req, key));
     }

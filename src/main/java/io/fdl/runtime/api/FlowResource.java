@@ -21,6 +21,7 @@ import io.fdl.runtime.service.DiagnosticViews;
 import io.fdl.runtime.service.FlowService;
 import io.fdl.runtime.service.Ids;
 import io.fdl.runtime.service.VersionService;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -46,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /** Flows, versions and publishing (api.md §4). Thin: parses and authorises, the services decide. */
+// every method returns a Uni over the reactive store: keep it on the event loop (CPU work is offloaded)
+@NonBlocking
 @Path("/api/flows")
 @Tag(name = "Flows")
 @SecurityRequirement(name = "bearer")

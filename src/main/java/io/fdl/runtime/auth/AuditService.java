@@ -67,12 +67,22 @@ public class AuditService {
         }
     }
 
-    /** Runs {@code work} and appends the entry describing its result in the same transaction. */
+    /**
+     * Runs {@code work} and appends the entry describing its result in the same transaction. The
+     * caller (tenant, actor, address) is captured now, on the request's thread: the store may
+     * complete {@code work} on another Vert.x context where the request scope is not active.
+     */
     public <T> Uni<T> withAudit(Supplier<Uni<T>> work, Function<T, Record> describe) {
+        Actor actor;
+        try {
+            actor = currentActor();
+        } catch (IllegalStateException e) {
+            return Uni.createFrom().failure(e);
+        }
         return transactions.inTransaction(() -> work.get()
                 .call(result -> {
                     Record r = describe.apply(result);
-                    return r == null ? Uni.createFrom().voidItem() : record(r);
+                    return r == null ? Uni.createFrom().voidItem() : append(actor, r);
                 }));
     }
 
@@ -81,7 +91,19 @@ public class AuditService {
         return record(Record.of(eventType, resourceType, resourceId, details));
     }
 
+    /** Like {@link #record(String, String, Object, Object)}; must be called on the request's thread. */
     public Uni<AuditEntry> record(Record r) {
+        try {
+            return append(currentActor(), r);
+        } catch (IllegalStateException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    /** The authenticated caller of the current request: tenant, name (token sub) and client address. */
+    private record Actor(UUID tenantId, String name, String ip) {}
+
+    private Actor currentActor() {
         AuthPrincipal p;
         try {
             p = currentUser.isAuthenticated() ? currentUser.principal() : null;
@@ -89,11 +111,14 @@ public class AuditService {
             p = null;
         }
         if (p == null) {
-            return Uni.createFrom().failure(new IllegalStateException(
-                    "audit outside an authenticated request: use append(tenantId, actor, …)"));
+            throw new IllegalStateException("audit outside an authenticated request: use append(tenantId, actor, …)");
         }
-        UUID tenant = r.tenantId() != null ? r.tenantId() : UUID.fromString(p.tenantId());
-        return append(tenant, p.username(), r.eventType(), r.resourceType(), r.resourceId(), r.details(), clientIp());
+        return new Actor(UUID.fromString(p.tenantId()), p.username(), clientIp());
+    }
+
+    private Uni<AuditEntry> append(Actor actor, Record r) {
+        UUID tenant = r.tenantId() != null ? r.tenantId() : actor.tenantId();
+        return append(tenant, actor.name(), r.eventType(), r.resourceType(), r.resourceId(), r.details(), actor.ip());
     }
 
     /** Appends an entry with explicit tenant and actor (null actor = anonymous). */

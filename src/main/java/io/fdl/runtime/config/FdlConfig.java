@@ -2,7 +2,6 @@ package io.fdl.runtime.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 import java.util.List;
 import java.util.Optional;
@@ -52,13 +51,6 @@ public interface FdlConfig {
     /** {@code FDL_BOOTSTRAP_ADMIN_USERNAME} (h-auth): user name of the bootstrap account. */
     @WithDefault("admin")
     String bootstrapAdminUsername();
-
-    /**
-     * {@code fdl.store.timeout} (h-store, from {@code FDL_DB_TIMEOUT}): declared here only so the
-     * mapping of prefix {@code fdl} accepts the property; the store reads it as a Duration.
-     */
-    @WithName("store.timeout")
-    Optional<String> storeTimeout();
 
     /** {@code FDL_USE_DATABASE}: {@code true}/{@code 1} = PostgreSQL store, otherwise in memory. */
     @WithDefault("false")

@@ -1,5 +1,6 @@
 package io.fdl.runtime.fdl;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -23,6 +24,7 @@ public record Diagnostic(Severity severity, String code, String message, int lin
         }
     }
 
+    @JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -135,8 +135,12 @@ final class EditorGraphReader {
         Set<String> starts = new LinkedHashSet<>();
         for (int i = 0; i < nodes.size(); i++) {
             String id = nodes.get(i).path("id").asText("");
-            if ("start".equals(nodeType(nodes.get(i)))) starts.add(id);
-            else index.putIfAbsent(id, i);
+            if ("start".equals(nodeType(nodes.get(i)))) {
+                starts.add(id);
+            } else if (index.putIfAbsent(id, i) != null) {
+                d.error("NAME_DUPLICATE", "node id '" + id + "' is used more than once in the document", SourcePos.START, id,
+                        nodesPath + "[" + i + "]");
+            }
         }
         // jumps per source node and key, in edge order, as (target, path)
         Map<String, Map<String, List<String[]>>> jumps = new LinkedHashMap<>();

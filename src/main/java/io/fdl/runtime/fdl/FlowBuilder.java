@@ -266,7 +266,8 @@ final class FlowBuilder {
             if (t == null || def == null) return null;
             return new InputDecl(name, t, def, false, e.key().pos());
         }
-        if (TypeParser.isTypeSyntax(v) || v.contains("??")) { // rule 3: a type (unknown names are errors)
+        // rule 3: a type (unknown names are errors); `T??` is a type with a doubled '?', `a ?? b` an expression
+        if (TypeParser.isTypeSyntax(v) || (v.contains("??") && TypeParser.isTypeSyntax(v.replace("??", "?")))) {
             TypeRef t = type(s, v, 0, typeChecks);
             if (t == null) return null;
             return new InputDecl(name, t, null, !(t instanceof TypeRef.Nullable), e.key().pos());

@@ -14,7 +14,6 @@ final class Ops {
         if (ka == Kind.STRING || kb == Kind.STRING) {
             if (concatenable(ka) && concatenable(kb)) {
                 String sa = Values.text(a), sb = Values.text(b);
-                env.checkStringChars((long) sa.length() + sb.length());
                 return Values.of(env.checkString(sa.concat(sb)));
             }
             throw Errors.eval("cannot apply '+' to " + Values.typeName(a) + " and " + Values.typeName(b));

@@ -15,8 +15,8 @@ final class StringFunctions {
             for (JsonNode v : a) {
                 if (Values.isNull(v)) continue;
                 String t = v.isContainerNode() ? JsonText.write(v, env.limits.maxStringCodePoints()) : Values.text(v);
-                env.checkStringChars((long) sb.length() + t.length());
                 sb.append(t);
+                if (sb.length() > env.limits.maxStringCodePoints()) env.checkString(sb.toString());
             }
             return Values.of(env.checkString(sb.toString()));
         });

@@ -115,6 +115,23 @@ public class ExecutionService {
                         .map(compiled -> new Target(flowId, v.id(), flow.name(), compiled))));
     }
 
+    /**
+     * The published version of a flow, for the published-flow API (api.md §7, its error codes):
+     * 404 {@code flow_not_found}, 403 {@code flow_not_published}. Then {@link #execute} as usual.
+     */
+    public Uni<Target> publishedTarget(Caller caller, UUID flowId) {
+        return flows.findOptional(caller, flowId).chain(found -> {
+            io.fdl.runtime.store.Flow flow = found.orElseThrow(() -> new ApiException(404, "flow_not_found", "Flow not found"));
+            if (!flow.published() || flow.publishedVersionId() == null) {
+                throw new ApiException(403, "flow_not_published", "Flow is not published");
+            }
+            return versions.find(caller.tenantId(), flowId, flow.publishedVersionId())
+                    .map(v -> v.orElseThrow(() -> new ApiException(403, "flow_not_published", "Flow is not published")))
+                    .chain(v -> Offload.cpu(() -> cache.get(v))
+                            .map(compiled -> new Target(flowId, v.id(), flow.name(), compiled)));
+        });
+    }
+
     /** A definition sent with the request (POST /api/execute/run): validated, compiled, not stored. */
     public static Target directTarget(CompiledFlow compiled) {
         return new Target(null, null, compiled.name(), compiled);

@@ -65,6 +65,10 @@ public class FlowService {
                 .map(o -> o.orElseThrow(() -> Ids.notFound("Flow")));
     }
 
+    public Uni<java.util.Optional<Flow>> findOptional(Caller caller, UUID flowId) {
+        return flows.find(caller.tenantId(), flowId);
+    }
+
     public Uni<FlowDetail> detail(Caller caller, UUID flowId) {
         return find(caller, flowId).chain(f -> versions.list(caller.tenantId(), flowId)
                 .map(list -> detail(f, list)));

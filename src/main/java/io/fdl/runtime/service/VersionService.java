@@ -110,11 +110,19 @@ public class VersionService {
     }
 
     static void requireOneDefinition(String fdl, JsonNode data) {
+        requireOneDefinition(fdl, data, "data");
+    }
+
+    /** Exactly one of the YAML text or the editor graph (named {@code graphField} in the request). */
+    public static void requireOneDefinition(String fdl, JsonNode graph, String graphField) {
         boolean hasFdl = fdl != null;
-        boolean hasData = data != null && !data.isNull();
-        if (hasFdl == hasData) {
-            throw ApiException.badRequest("BAD_REQUEST", "give exactly one of fdl (YAML text) or data (editor JSON)");
+        boolean hasGraph = graph != null && !graph.isNull();
+        if (hasFdl == hasGraph) {
+            throw ApiException.badRequest("BAD_REQUEST",
+                    "give exactly one of fdl (YAML text) or " + graphField + " (editor JSON)");
         }
-        if (hasData && !data.isObject()) throw ApiException.badRequest("BAD_REQUEST", "data must be a JSON object");
+        if (hasGraph && !graph.isObject()) {
+            throw ApiException.badRequest("BAD_REQUEST", graphField + " must be a JSON object");
+        }
     }
 }

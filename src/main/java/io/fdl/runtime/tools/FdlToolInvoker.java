@@ -7,19 +7,16 @@ import io.fdl.runtime.engine.port.ToolInvoker;
 import io.fdl.runtime.tools.db.DbToolHandler;
 import io.fdl.runtime.tools.flow.FlowToolHandler;
 import io.fdl.runtime.tools.http.HttpToolHandler;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.fdl.runtime.health.FdlMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's {@link ToolInvoker}: dispatches one attempt by URI type to api://, db:// or flow://
- * and counts it in {@code fdl_tool_calls_total{type,outcome}} (outcome: success, error, cancelled).
+ * and counts it in {@code fdl_tool_calls_total{type,outcome}} (outcome: success, error, timeout, cancelled).
  * Any failure that is not already a {@link ToolException} becomes one, so the engine always sees a
  * stable code.
  */
@@ -30,17 +27,16 @@ public class FdlToolInvoker implements ToolInvoker {
     private final DbToolHandler db;
     private final Instance<FlowToolHandler> flow;
     private final StoreToolRegistry registry;
-    private final MeterRegistry meters;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final FdlMetrics metrics;
 
     @Inject
     public FdlToolInvoker(HttpToolHandler http, DbToolHandler db, Instance<FlowToolHandler> flow,
-                          StoreToolRegistry registry, MeterRegistry meters) {
+                          StoreToolRegistry registry, FdlMetrics metrics) {
         this.http = http;
         this.db = db;
         this.flow = flow;
         this.registry = registry;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     @Override
@@ -62,7 +58,8 @@ public class FdlToolInvoker implements ToolInvoker {
                 .onFailure(t -> !(t instanceof ToolException))
                 .transform(t -> new ToolException("CONNECTION_ERROR", "tool call failed: " + t.getClass().getSimpleName()
                         + (t.getMessage() == null ? "" : ": " + t.getMessage())))
-                .onItemOrFailure().invoke((item, failure) -> count(type, failure == null ? "success" : "error"))
+                .onItemOrFailure().invoke((item, failure) -> count(type, failure == null ? "success"
+                        : "TIMEOUT".equals(((ToolException) failure).code()) ? "timeout" : "error"))
                 .onCancellation().invoke(() -> count(type, "cancelled"));
     }
 
@@ -91,12 +88,9 @@ public class FdlToolInvoker implements ToolInvoker {
     }
 
     private void count(String type, String outcome) {
-        String t = switch (type) {
+        metrics.toolCall(switch (type) {
             case "api", "db", "flow" -> type;
             default -> "other"; // bounded label values
-        };
-        counters.computeIfAbsent(t + "/" + outcome, k -> Counter.builder("fdl.tool.calls")
-                .description("Tool call attempts by type and outcome")
-                .tag("type", t).tag("outcome", outcome).register(meters)).increment();
+        }, outcome);
     }
 }

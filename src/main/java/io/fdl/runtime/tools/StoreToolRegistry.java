@@ -95,7 +95,8 @@ public class StoreToolRegistry implements ToolRegistry {
         return UUID.fromString(TenantIds.toUuid(tenantId));
     }
 
-    ApiServiceConfig toConfig(ToolService s) {
+    /** A stored service with its secret decrypted; TOOL_DISABLED when it cannot be decrypted. */
+    public ApiServiceConfig toConfig(ToolService s) {
         ApiServiceConfig.AuthType type;
         try {
             type = ApiServiceConfig.AuthType.valueOf(s.authType() == null ? "NONE" : s.authType().toUpperCase(Locale.ROOT));
@@ -112,7 +113,8 @@ public class StoreToolRegistry implements ToolRegistry {
                 s.timeoutMs() > 0 ? s.timeoutMs() : ApiServiceConfig.DEFAULT_TIMEOUT_MS, s.enabled());
     }
 
-    DatasourceConfig toConfig(Datasource d) {
+    /** A stored datasource with its connection string decrypted. */
+    public DatasourceConfig toConfig(Datasource d) {
         String cs;
         try {
             cs = cipher.decrypt(d.connectionString());

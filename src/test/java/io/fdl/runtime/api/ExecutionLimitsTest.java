@@ -18,21 +18,21 @@ class ExecutionLimitsTest {
     public static class Limited implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("fdl.max-concurrent-executions", "1", "fdl.execution-timeout", "1");
+            return Map.of("fdl.max-concurrent-executions", "1", "fdl.execution-timeout", "4");
         }
     }
 
-    /** Two waits of 700 ms: each is within the 1 s wait limit, together they exceed the run limit. */
+    /** Two waits of 2.5 s: each is within the 4 s wait limit, together they exceed the run limit. */
     static final String TWO_WAITS = """
             flow:
                 name: two waits
                 node:
                     first:
-                        wait: 700ms
+                        wait: 2500ms
                         next: second
 
                     second:
-                        wait: 700ms
+                        wait: 2500ms
             """;
 
     @Test
@@ -45,7 +45,7 @@ class ExecutionLimitsTest {
                 .body("code", equalTo("TOO_MANY_EXECUTIONS"));
         as(TENANT_A, "executor").post("/api/execute/cancel/" + running).then().statusCode(200);
 
-        // the slot is free again; without timeout_ms the run gets FDL_EXECUTION_TIMEOUT (1 s)
+        // the slot is free again; without timeout_ms the run gets FDL_EXECUTION_TIMEOUT (4 s)
         as(TENANT_A, "executor").body(Map.of()).post("/api/execute/" + flowId).then().statusCode(200)
                 .body("status", equalTo("failed"))
                 .body("result.error_detail.code", equalTo("EXECUTION_TIMEOUT"));

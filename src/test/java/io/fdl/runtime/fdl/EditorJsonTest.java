@@ -124,6 +124,9 @@ class EditorJsonTest {
         assertTrue(codes.contains("DOC_SHAPE"), codes.toString()); // no meta.name
         assertEquals(2, codes.stream().filter("KEY_MISSING"::equals).count(), codes.toString()); // then, exec
         assertTrue(codes.contains("KIND_UNKNOWN"), codes.toString());
+        ParseResult dup = FlowDefinitions.fromEditorJson(json("{'meta': {'name': 'd'}, 'nodes': [{'id': 'a', 'data': {'nodeType': 'mapping', 'with': '1'}},"
+                + "{'id': 'a', 'data': {'nodeType': 'mapping', 'with': '2'}}]}"));
+        assertEquals(List.of("NAME_DUPLICATE nodes[1]"), dup.errors().stream().map(d -> d.code() + " " + d.path()).toList());
         assertFalse(FlowDefinitions.fromEditorJson(json("[1]")).ok());
         assertFalse(FlowDefinitions.fromEditorJson(null).ok());
     }

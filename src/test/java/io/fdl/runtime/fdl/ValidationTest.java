@@ -106,7 +106,7 @@ class ValidationTest {
         assertAt(parse(head + "        defs:\n            string:\n                a: int\n" + tail), "TYPE_INVALID", 5, 13);
         // recursive defs and every alias are fine
         ParseResult ok = parse(head + "        defs:\n            Tree:\n                kids: Tree[]\n                tags: map<string>?\n"
-                + "        in:\n            t: Tree?\n            n: number\n            o: object\n            l: array\n            b: boolean\n" + tail);
+                + "        in:\n            t: Tree?\n            c: a ?? 'x'\n            n: number\n            o: object\n            l: array\n            b: boolean\n" + tail);
         assertEquals(List.of(), ok.errors());
     }
 

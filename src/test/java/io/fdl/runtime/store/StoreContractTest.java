@@ -655,6 +655,40 @@ public abstract class StoreContractTest {
         assertEquals(!transactionsRollBack(), await(flows.find(tenant, g.id())).isPresent());
     }
 
+    @Inject io.vertx.core.Vertx vertx;
+
+    /** Subscribes on a Vert.x thread of the given kind and hands the result back to the test thread. */
+    <T> T onVertx(String kind, java.util.function.Supplier<Uni<T>> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable start = () -> work.get().subscribe().with(result::complete, result::completeExceptionally);
+        switch (kind) {
+            case "event-loop" -> vertx.getOrCreateContext().runOnContext(v -> start.run());
+            case "duplicated" -> io.smallrye.common.vertx.VertxContext
+                    .createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(v -> start.run());
+            case "worker" -> vertx.executeBlocking(() -> {
+                start.run();
+                return null;
+            }, false);
+            default -> throw new IllegalArgumentException(kind);
+        }
+        return result.orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    @Test
+    void repositoriesWorkFromVertxThreads() {
+        Flow f = newFlow(tenant, "vertx");
+        for (String kind : List.of("event-loop", "duplicated", "worker")) {
+            assertEquals(f, onVertx(kind, () -> flows.find(tenant, f.id())).orElseThrow(), kind);
+            // several operations in flight at once on one context must not share a session
+            List<Optional<Flow>> many = onVertx(kind, () -> Uni.join().all(IntStream.range(0, 5)
+                    .mapToObj(i -> flows.find(tenant, f.id())).toList()).andFailFast());
+            assertTrue(many.stream().allMatch(o -> o.orElseThrow().equals(f)), kind);
+            Flow created = onVertx(kind, () -> transactions.inTransaction(() -> flows.create(
+                    Flow.create(UUID.randomUUID(), tenant, "tx-" + kind, null))));
+            assertTrue(await(flows.find(tenant, created.id())).isPresent(), kind);
+        }
+    }
+
     @Test
     void repositoriesWorkFromAnyThread() {
         // callers include non-Vert.x threads (the engine's listener) and plain executors

@@ -1,5 +1,8 @@
 package io.fdl.runtime.store.postgres;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -51,11 +54,15 @@ final class ContextRunner {
             uni = Uni.createFrom().deferred(work::get);
         } else {
             uni = Uni.createFrom().emitter(em -> {
+                // the request scope (the authenticated caller, read by audit) lives in the caller's
+                // duplicated context: carry it over to the fresh one so the work still sees it
+                InjectableContext.ContextState request = activeRequestState();
                 Context parent = eventLoopContext();
                 Context ctx = VertxContext.createNewDuplicatedContext(parent);
                 VertxContextSafetyToggle.setContextSafe(ctx, true);
                 if (transaction) ctx.putLocal(TX_KEY, Boolean.TRUE);
                 ctx.runOnContext(ignored -> {
+                    if (request != null) Arc.container().requestContext().activate(request);
                     Uni<T> inner;
                     try {
                         inner = work.get();
@@ -68,6 +75,12 @@ final class ContextRunner {
             });
         }
         return guard(uni);
+    }
+
+    private static InjectableContext.ContextState activeRequestState() {
+        if (Arc.container() == null) return null;
+        ManagedContext rc = Arc.container().requestContext();
+        return rc.isActive() ? rc.getState() : null;
     }
 
     /** Bounds {@code uni} by the store timeout and maps its failures; no context dispatch. */

@@ -3,13 +3,13 @@ package io.fdl.runtime.store.postgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fdl.runtime.store.Execution;
 import io.fdl.runtime.store.ExecutionFilter;
+import io.fdl.runtime.store.ExecutionMode;
 import io.fdl.runtime.store.ExecutionRepository;
 import io.fdl.runtime.store.ExecutionStatus;
 import io.fdl.runtime.store.ExecutionSummary;
 import io.fdl.runtime.store.Page;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.LockModeType;
 
@@ -21,7 +21,6 @@ import java.util.UUID;
 
 /** Executions: history rows plus, while unfinished, a snapshot row (see V4/V5). */
 final class PgExecutionRepository extends PgBase implements ExecutionRepository {
-    private static final Sort NEWEST_STARTED = Sort.descending("startedAt", "id");
 
     PgExecutionRepository(ContextRunner runner) {
         super(runner);
@@ -113,26 +112,38 @@ final class PgExecutionRepository extends PgBase implements ExecutionRepository 
     @Override
     public Uni<Page<ExecutionSummary>> list(UUID tenantId, ExecutionFilter filter, int limit, int offset) {
         ExecutionFilter f = filter == null ? ExecutionFilter.ALL : filter;
-        StringBuilder where = new StringBuilder("tenantId = :t");
-        Parameters params = Parameters.with("t", tenantId);
-        if (f.flowId() != null) {
-            where.append(" and flowId = :f");
-            params.and("f", f.flowId());
-        }
-        if (f.status() != null) {
-            where.append(" and status = :s");
-            params.and("s", f.status().wire());
-        }
-        return read(() -> {
-            PanacheQuery<ExecutionEntity> query = ExecutionEntity.find(where.toString(), NEWEST_STARTED, params);
-            return query.count().chain(total -> {
+        String where = " from ExecutionEntity e where e.tenantId = :t"
+                + (f.flowId() != null ? " and e.flowId = :f" : "")
+                + (f.status() != null ? " and e.status = :s" : "");
+        // a projection: the list never loads inputs/result JSON (uses idx_execution_history_tenant_*_started)
+        String select = "select e.id, e.flowId, e.flowName, e.versionId, e.status, e.mode, e.progress, e.startedAt,"
+                + " e.completedAt, e.durationMs" + where + " order by e.startedAt desc, e.id desc";
+        return read(() -> Panache.getSession().chain(session -> {
+            var count = session.createSelectionQuery("select count(e)" + where, Long.class);
+            var rows = session.createSelectionQuery(select, Object[].class);
+            bind(count, tenantId, f);
+            bind(rows, tenantId, f);
+            return count.getSingleResult().chain(total -> {
                 if (limit <= 0 || offset >= total) {
                     return Uni.createFrom().item(new Page<ExecutionSummary>(List.of(), total, limit, offset));
                 }
-                return query.range(offset, offset + limit - 1).list().map(rows -> new Page<>(
-                        rows.stream().map(ExecutionEntity::toSummary).toList(), total, limit, offset));
+                return rows.setFirstResult(offset).setMaxResults(limit).getResultList().map(list -> new Page<>(
+                        list.stream().map(PgExecutionRepository::summary).toList(), total, limit, offset));
             });
-        });
+        }));
+    }
+
+    private static void bind(org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<?> q, UUID tenantId,
+                             ExecutionFilter f) {
+        q.setParameter("t", tenantId);
+        if (f.flowId() != null) q.setParameter("f", f.flowId());
+        if (f.status() != null) q.setParameter("s", f.status().wire());
+    }
+
+    private static ExecutionSummary summary(Object[] r) {
+        return new ExecutionSummary((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3],
+                ExecutionStatus.fromWire((String) r[4]), ExecutionMode.fromWire((String) r[5]), (Double) r[6],
+                (Instant) r[7], (Instant) r[8], (Long) r[9]);
     }
 
     @Override

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Start-up benchmark of the packaged application (in-memory mode unless env says otherwise):
+# time from `java -jar` to the first 200 on /q/health/ready, and RSS 2 s after ready.
+#   ./mvnw -B package -DskipTests && bench/startup.sh [runs] [extra java options...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-3}; shift || true
+JAR=target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
+PORT=${PORT:-3999}
+echo "app size: $(du -sh target/quarkus-app | cut -f1) (lib: $(du -sh target/quarkus-app/lib | cut -f1), $(find target/quarkus-app/lib -name '*.jar' | wc -l) jars)"
+for i in $(seq 1 "$RUNS"); do
+  start=$(date +%s%N)
+  FDL_PORT=$PORT java "$@" -jar "$JAR" > /tmp/fdl-startup-$i.log 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
+    kill -0 $pid 2>/dev/null || { echo "run $i: process died"; cat /tmp/fdl-startup-$i.log; exit 1; }
+    sleep 0.05
+  done
+  ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  sleep 2
+  rss_kb=$(awk '/VmRSS/{print $2}' /proc/$pid/status)
+  quarkus=$(grep -o 'started in [0-9.]*s' /tmp/fdl-startup-$i.log || true)
+  echo "run $i: ready after ${ready_ms} ms (Quarkus: ${quarkus}); RSS $(( rss_kb / 1024 )) MiB; load $(cut -d' ' -f1 /proc/loadavg)"
+  kill $pid; wait $pid 2>/dev/null || true
+done
