@@ -33,30 +33,22 @@ public final class ConcurrentWaitsDriver {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         long waitMs = args.length > 1 ? Long.parseLong(args[1]) : 2_000;
-        CompiledFlow flow = FlowCompiler.compile(FlowDefinitions.parseYaml("""
-                flow:
-                    name: park
-                    args:
-                        in:
-                            n: int
-                    node:
-                        before:
-                            with: n * 2
-                            next: pause
-                        pause:
-                            wait: %d
-                            next: after
-                        after:
-                            with: before + 1
-                """.formatted(waitMs)).flow());
+        CompiledFlow flow = compile(waitMs);
+        CompiledFlow warm = compile(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         DefaultScheduler timer = new DefaultScheduler();
         FlowEngine engine = new FlowEngine(call -> Uni.createFrom().failure(new ToolException("NOT_FOUND_TOOL", "none")),
                 timer, pool, EngineLimits.DEFAULT);
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-        // warm-up round so class loading and JIT do not count as growth
-        engine.start(flow, RunRequest.of("warm", JsonNodeFactory.instance.objectNode().put("n", 1), "t", "b"))
-                .outcomeStage().toCompletableFuture().get(waitMs + 10_000, TimeUnit.MILLISECONDS);
+        // warm-up rounds (1 ms waits) so class loading and JIT count neither as start time nor as growth
+        for (int round = 0; round < 3; round++) {
+            List<CompletableFuture<RunOutcome>> w = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                w.add(engine.start(warm, RunRequest.of("w" + i, JsonNodeFactory.instance.objectNode().put("n", i), "t", "b"))
+                        .outcomeStage().toCompletableFuture());
+            }
+            CompletableFuture.allOf(w.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        }
         System.gc();
         Thread.sleep(200);
         long heapBefore = mem.getHeapMemoryUsage().getUsed();
@@ -93,5 +85,24 @@ public final class ConcurrentWaitsDriver {
         pool.shutdownNow();
         timer.close();
         if (completed != runs) System.exit(1);
+    }
+
+    static CompiledFlow compile(long waitMs) {
+        return FlowCompiler.compile(FlowDefinitions.parseYaml("""
+                flow:
+                    name: park
+                    args:
+                        in:
+                            n: int
+                    node:
+                        before:
+                            with: n * 2
+                            next: pause
+                        pause:
+                            wait: %d
+                            next: after
+                        after:
+                            with: before + 1
+                """.formatted(waitMs)).flow());
     }
 }
