@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +17,9 @@ import java.util.stream.Collectors;
 /**
  * Maps every exception that reaches the REST layer to the api.md §2 envelope, so no client ever
  * sees a framework default body or a stack trace. Mappers declared here take precedence over
- * Quarkus' built-in ones for the same exception type.
+ * Quarkus' built-in ones for the same exception type. Security exceptions (401/403) are rendered by
+ * {@code io.fdl.runtime.api.auth.SecurityExceptionMappers} (auth owns them: it also audits denials);
+ * {@link FrameworkErrorRoutes} covers the ones raised outside the REST layer.
  */
 public class FrameworkExceptionMappers {
     private static final Logger LOG = Logger.getLogger(FrameworkExceptionMappers.class);
@@ -50,21 +49,6 @@ public class FrameworkExceptionMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return malformedJson(e);
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return unauthorized();
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthorized();
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return envelope(403, ErrorCodes.FORBIDDEN, ErrorCodes.messageFor(403), null);
     }
 
     @ServerExceptionMapper
@@ -111,12 +95,6 @@ public class FrameworkExceptionMappers {
             details.put("column", e.getLocation().getColumnNr());
         }
         return envelope(400, ErrorCodes.MALFORMED_JSON, "Malformed JSON in request body", details);
-    }
-
-    private static Response unauthorized() {
-        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("WWW-Authenticate", "Bearer")
-                .entity(ErrorBody.of(ErrorCodes.messageFor(401), ErrorCodes.UNAUTHORIZED)).build();
     }
 
     private static Response envelope(int status, String code, String message, Object details) {
