@@ -93,20 +93,32 @@ public class PublishedFlowResource {
         checkIdempotencyKey(idempotencyKey);
         return keys.authenticate(authorization, apiKey, flowId).chain(k -> {
             Caller caller = caller(k);
-            // The key makes a sync wait resumable: the run is started async under it, then the same
-            // command asked synchronously replays it and waits for the live run (ExecutionService).
-            String key = idempotency(k, idempotencyKey);
+            String key = idempotencyKey == null ? null : idempotency(k, idempotencyKey);
             return executions.storedTarget(caller, k.flow().id(), k.flow().publishedVersionId())
                     .chain(target -> executions.execute(new ExecutionService.Command(caller, target, inputs, true,
-                                    null, null, key))
-                            .chain(started -> !wait || started.execution().status().terminal()
-                                    ? Uni.createFrom().item(started)
-                                    : executions.execute(new ExecutionService.Command(caller, target, inputs, false,
-                                            null, null, key))
-                                    .ifNoItem().after(Duration.ofSeconds(waitSeconds))
-                                    .recoverWithUni(() -> executions.status(caller, started.execution().id())
-                                            .map(e -> new ExecutionService.Started(e, false)))))
-                    .map(started -> respond(started.execution()));
+                            null, null, key)))
+                    .chain(started -> !wait || started.execution().status().terminal()
+                            ? Uni.createFrom().item(started.execution())
+                            : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(10))
+                            // first look after a short pause, off the context that completed the start
+                            .chain(() -> awaitFinish(caller, started.execution().id(),
+                                    System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos(), 20)))
+                    .map(PublishedFlowResource::respond);
+        });
+    }
+
+    /**
+     * Polls the execution's status (live state on this replica, else the stored record, so it also
+     * works when another replica runs it) with a growing pause of 10..250 ms until it is finished
+     * or the deadline passes. Timers only: no thread waits.
+     */
+    private Uni<Execution> awaitFinish(Caller caller, UUID executionId, long deadlineNanos, long pauseMs) {
+        return executions.status(caller, executionId).chain(e -> {
+            long left = deadlineNanos - System.nanoTime();
+            if (e.status().terminal() || left <= 0) return Uni.createFrom().item(e);
+            long pause = Math.min(pauseMs, Math.max(1, left / 1_000_000));
+            return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(pause))
+                    .chain(() -> awaitFinish(caller, executionId, deadlineNanos, Math.min(250, pauseMs * 2)));
         });
     }
 
@@ -153,8 +165,7 @@ public class PublishedFlowResource {
     }
 
     private static String idempotency(ApiKeyCaller k, String clientKey) {
-        String suffix = clientKey == null || clientKey.isBlank() ? UUID.randomUUID().toString() : clientKey.trim();
-        return "apikey:" + k.key().id() + ":" + suffix;
+        return "apikey:" + k.key().id() + ":" + clientKey.trim();
     }
 
     private static void checkIdempotencyKey(String key) {
