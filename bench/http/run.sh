@@ -57,7 +57,7 @@ run_mode() {
   FDL_PORT=$PORT FDL_LOG_LEVEL=WARN QUARKUS_LOG_LEVEL=WARN java -jar "$JAR" >"/tmp/fdl-bench-$mode.log" 2>&1 &
   pid=$!
   trap "kill $pid 2>/dev/null || true" EXIT
-  for _ in $(seq 1 120); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done
+  for _ in $(seq 1 1200); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done  # up to 10 min on a loaded box
   TOKEN=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"bench","password":"bench"}' \
     "$BASE/api/auth/login" | python3 -c 'import sys,json; print(json.load(sys.stdin)["access_token"])')
   export TOKEN
