@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fdl.runtime.api.error.ApiException;
 import io.fdl.runtime.auth.AuditEvents;
 import io.fdl.runtime.auth.AuditService;
+import io.fdl.runtime.auth.CurrentUser;
+import io.fdl.runtime.store.Transactions;
 import io.fdl.runtime.engine.port.ToolException;
 import io.fdl.runtime.store.Datasource;
 import io.fdl.runtime.store.DatasourceRepository;
@@ -29,6 +31,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Tool configuration (api.md §8): validation, encryption of credentials before they reach the
@@ -47,10 +51,13 @@ public class ToolConfigService {
     private final StoreToolRegistry registry;
     private final DatasourcePools pools;
     private final HttpToolHandler http;
+    private final Transactions transactions;
+    private final CurrentUser currentUser;
 
     @Inject
     public ToolConfigService(ToolServiceRepository services, DatasourceRepository datasources, SecretCipher cipher,
-                             AuditService audit, StoreToolRegistry registry, DatasourcePools pools, HttpToolHandler http) {
+                             AuditService audit, StoreToolRegistry registry, DatasourcePools pools, HttpToolHandler http,
+                             Transactions transactions, CurrentUser currentUser) {
         this.services = services;
         this.datasources = datasources;
         this.cipher = cipher;
@@ -58,6 +65,27 @@ public class ToolConfigService {
         this.registry = registry;
         this.pools = pools;
         this.http = http;
+        this.transactions = transactions;
+        this.currentUser = currentUser;
+    }
+
+    /**
+     * Runs a change and its {@code tool.config_change} entry in one transaction. The actor and the
+     * client address are read here, on the request, because the store's transaction may continue
+     * where the request context is not active.
+     */
+    private <T> Uni<T> audited(UUID tenant, Actor actor, Supplier<Uni<T>> work, Function<T, AuditService.Record> describe) {
+        return transactions.inTransaction(() -> work.get().call(result -> {
+            AuditService.Record r = describe.apply(result);
+            return r == null ? Uni.createFrom().voidItem()
+                    : audit.append(tenant, actor.name(), r.eventType(), r.resourceType(), r.resourceId(), r.details(), actor.ip());
+        }));
+    }
+
+    private record Actor(String name, String ip) {}
+
+    private Actor actor() {
+        return new Actor(currentUser.username(), audit.clientIp());
     }
 
     // ---- API services ---------------------------------------------------------------------
@@ -71,28 +99,31 @@ public class ToolConfigService {
     }
 
     public Uni<ToolServiceView> createService(UUID tenant, JsonNode json) {
+        Actor actor = actor();
         ObjectNode b = ToolConfigValidator.body(json);
         String name = ToolConfigValidator.name(b.get("name"));
         ToolService s = serviceFrom(tenant, name, b, null);
-        return audit.withAudit(() -> services.create(s), r -> change("create", "service", name))
+        return audited(tenant, actor, () -> services.create(s), r -> change("create", "service", name))
                 .onFailure(StoreConflictException.class).transform(e -> conflict("API service", name))
                 .invoke(r -> registry.evict("api", tenant, name))
                 .map(this::view);
     }
 
     public Uni<ToolServiceView> updateService(UUID tenant, String name, JsonNode json) {
+        Actor actor = actor();
         ObjectNode b = ToolConfigValidator.body(json);
         checkSameName(b, name);
         return findService(tenant, name).chain(current -> {
             ToolService s = serviceFrom(tenant, name, b, current);
-            return audit.withAudit(() -> services.update(s), r -> change("update", "service", name));
+            return audited(tenant, actor, () -> services.update(s), r -> change("update", "service", name));
         }).map(updated -> updated.orElseThrow(() -> notFound("API service", name)))
                 .invoke(r -> registry.evict("api", tenant, name))
                 .map(this::view);
     }
 
     public Uni<String> deleteService(UUID tenant, String name) {
-        return audit.withAudit(() -> services.delete(tenant, name), deleted -> deleted ? change("delete", "service", name) : null)
+        Actor actor = actor();
+        return audited(tenant, actor, () -> services.delete(tenant, name), deleted -> deleted ? change("delete", "service", name) : null)
                 .map(deleted -> {
                     if (!deleted) throw notFound("API service", name);
                     registry.evict("api", tenant, name);
@@ -190,28 +221,31 @@ public class ToolConfigService {
     }
 
     public Uni<DatasourceView> createDatasource(UUID tenant, JsonNode json) {
+        Actor actor = actor();
         ObjectNode b = ToolConfigValidator.body(json);
         String name = ToolConfigValidator.name(b.get("name"));
         Datasource d = datasourceFrom(tenant, name, b, null);
-        return audit.withAudit(() -> datasources.create(d), r -> change("create", "datasource", name))
+        return audited(tenant, actor, () -> datasources.create(d), r -> change("create", "datasource", name))
                 .onFailure(StoreConflictException.class).transform(e -> conflict("Datasource", name))
                 .invoke(r -> forgetDatasource(tenant, name))
                 .map(this::view);
     }
 
     public Uni<DatasourceView> updateDatasource(UUID tenant, String name, JsonNode json) {
+        Actor actor = actor();
         ObjectNode b = ToolConfigValidator.body(json);
         checkSameName(b, name);
         return findDatasource(tenant, name).chain(current -> {
             Datasource d = datasourceFrom(tenant, name, b, current);
-            return audit.withAudit(() -> datasources.update(d), r -> change("update", "datasource", name));
+            return audited(tenant, actor, () -> datasources.update(d), r -> change("update", "datasource", name));
         }).map(updated -> updated.orElseThrow(() -> notFound("Datasource", name)))
                 .invoke(r -> forgetDatasource(tenant, name))
                 .map(this::view);
     }
 
     public Uni<String> deleteDatasource(UUID tenant, String name) {
-        return audit.withAudit(() -> datasources.delete(tenant, name), deleted -> deleted ? change("delete", "datasource", name) : null)
+        Actor actor = actor();
+        return audited(tenant, actor, () -> datasources.delete(tenant, name), deleted -> deleted ? change("delete", "datasource", name) : null)
                 .map(deleted -> {
                     if (!deleted) throw notFound("Datasource", name);
                     forgetDatasource(tenant, name);

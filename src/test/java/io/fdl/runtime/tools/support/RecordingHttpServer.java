@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server on 127.0.0.1 for api:// tests. Records every request and answers by path:
  * /slow?ms=, /flaky (503 then 200 per Idempotency-Key), /huge?bytes=&chunked=, /text, /jsontext,
- * /badjson, /empty, /redirect, /status/{code}, /latin1; anything else echoes {"ok": true}.
+ * /badjson, /empty, /redirect, /status/{code}, /latin1, /accounts/{id}; anything else answers {"ok": true}.
  */
 public final class RecordingHttpServer implements AutoCloseable {
 
@@ -100,6 +100,9 @@ public final class RecordingHttpServer implements AutoCloseable {
                 ex.sendResponseHeaders(200, b.length);
                 ex.getResponseBody().write(b);
                 ex.close();
+            } else if (path.contains("/accounts/")) {
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                send(ex, 200, "application/json", "{\"id\":\"" + id + "\",\"holder\":\"Ann\",\"region\":\"EU\"}");
             } else {
                 send(ex, 200, "application/json", "{\"ok\":true}");
             }
