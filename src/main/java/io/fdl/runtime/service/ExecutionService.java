@@ -181,8 +181,8 @@ public class ExecutionService {
         UUID id = UUID.randomUUID();
         Execution record = Execution.start(id, caller.tenantId(), t.flowId(), t.flowName(), t.versionId(),
                 ExecutionStatus.RUNNING, mode, preparedInputs, null, cmd.idempotencyKey(), Instant.now());
-        return tx.inTransaction(() -> executions.create(record)
-                        .call(e -> audit.record(caller, "execution.start", "execution", id, startDetails(t, mode))))
+        return Offload.detach(tx.inTransaction(() -> executions.create(record)
+                        .call(e -> audit.record(caller, "execution.start", "execution", id, startDetails(t, mode)))))
                 .onFailure().invoke(this::releaseSlot)
                 .onFailure(StoreConflictException.class).recoverWithUni(e -> {
                     if (!Constraints.EXECUTION_IDEMPOTENCY_KEY.equals(((StoreConflictException) e).constraint())) {
@@ -246,11 +246,11 @@ public class ExecutionService {
             case CANCELLED -> "execution.cancel";
             default -> null;
         };
-        return tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
+        return Offload.detach(tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
                         .call(updated -> updated.isPresent() && auditType != null
                                 ? audit.record(caller, auditType, "execution", record.id(),
                                 errorDetails(outcome))
-                                : Uni.createFrom().voidItem()))
+                                : Uni.createFrom().voidItem())))
                 .chain(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
                         // finished elsewhere first (cancelled from another replica): that record wins
                         : executions.find(record.tenantId(), record.id()).map(o -> o.orElse(done)));
@@ -282,8 +282,8 @@ public class ExecutionService {
         Execution record = Execution.start(id, caller.tenantId(), target.flowId(), target.flowName(), target.versionId(),
                 ExecutionStatus.RUNNING, ExecutionMode.NORMAL, prepared, parentExecutionId, null, Instant.now());
         return audit.checkExecutionQuota(caller.tenantId())
-                .chain(() -> tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
-                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL)))))
+                .chain(() -> Offload.detach(tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
+                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL))))))
                 .chain(created -> {
                     Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false);
                     LiveRun run = live.get(id);

@@ -78,6 +78,14 @@ class ToolsEndToEndTest {
                 """).execute().await().atMost(Duration.ofSeconds(20));
         admin.close().await().atMost(Duration.ofSeconds(5));
         tenant = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Registered from the first test rather than @BeforeAll: the test HTTP port is only known then. */
+    private boolean registered;
+
+    void register() {
+        if (registered) return;
+        registered = true;
         admin().body(Map.of("name", "billing", "base_url", server.url("/v1"), "auth_type", "bearer", "auth_config", Map.of("token", "t0k")))
                 .post("/api/tools/services").then().statusCode(201);
         admin().body(Map.of("name", "billing", "db_type", "postgresql", "connection_string", ToolConfigApiContract.TARGET_DB,
@@ -96,6 +104,7 @@ class ToolsEndToEndTest {
 
     @Test
     void parallelServiceAndDatasourceCallsAreMerged() {
+        register();
         admin().body(Map.of("fdl", FLOW, "inputs", Map.of("accountId", "A1"))).post("/api/execute/run").then()
                 .statusCode(200)
                 .body("status", is("completed"))
@@ -112,6 +121,7 @@ class ToolsEndToEndTest {
 
     @Test
     void aToolFailureFailsTheRunWithItsCode() {
+        register();
         String other = "e2e-other-" + UUID.randomUUID().toString().substring(0, 8);
         given().header("Authorization", "Bearer " + TestTokens.token(other, Roles.ADMIN)).contentType(ContentType.JSON)
                 .body(Map.of("fdl", FLOW, "inputs", Map.of("accountId", "A1"))).post("/api/execute/run").then()
