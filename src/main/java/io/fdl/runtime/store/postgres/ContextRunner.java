@@ -67,10 +67,19 @@ final class ContextRunner {
                     try {
                         inner = work.get();
                     } catch (Throwable t) {
+                        ctx.removeLocal(TX_KEY);
                         em.fail(t);
                         return;
                     }
-                    inner.subscribe().with(em::complete, em::fail);
+                    // the caller's continuation runs on this context: once the transaction is over it
+                    // must not be taken for "inside the transaction" (its session is closed)
+                    inner.subscribe().with(item -> {
+                        ctx.removeLocal(TX_KEY);
+                        em.complete(item);
+                    }, failure -> {
+                        ctx.removeLocal(TX_KEY);
+                        em.fail(failure);
+                    });
                 });
             });
         }
