@@ -1,12 +1,12 @@
 package io.fdl.runtime.ws;
 
+import io.fdl.runtime.api.Callers;
 import io.fdl.runtime.auth.AuthPrincipal;
 import io.fdl.runtime.service.Caller;
 import io.fdl.runtime.service.ExecutionEventBus;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** State of one WebSocket connection: who it is, what it follows, and its bounded outbox. */
@@ -31,8 +31,7 @@ final class WsSession {
     void authenticate(AuthPrincipal p) { principal = p; }
 
     Caller caller() {
-        AuthPrincipal p = principal;
-        return new Caller(UUID.fromString(p.tenantId()), p.tenantClaim(), p.buCode(), p.username(), p.roles());
+        return Callers.of(principal);
     }
 
     boolean closed() { return closed; }
