@@ -80,6 +80,7 @@ final class BlockRun {
     /** Called by the run's pump when a slot is free. */
     void startNode(int i) {
         CompiledNode n = block.node(i);
+        run.budget.step();
         long now = run.now();
         state[i] = RUNNING;
         try {
@@ -175,7 +176,7 @@ final class BlockRun {
     /** The node ran to its end: publish (when it has a value), record, resolve its next edges. */
     void completed(int i, CompiledNode n, JsonNode value, boolean publish, long start, int attempts, int[] live) {
         state[i] = COMPLETED;
-        if (publish) scope.nodes.put(n.id(), value);
+        if (publish) scope.putNode(n.id(), value);
         long end = run.now();
         run.record(this, n, "completed", start, end, attempts, null);
         if (run.events()) {
@@ -200,7 +201,7 @@ final class BlockRun {
             state[i] = HANDLED;
             ObjectNode v = JsonNodeFactory.instance.objectNode();
             v.set("error", err.toCodeMessage());
-            scope.nodes.put(n.id(), v);
+            scope.putNode(n.id(), v);
             run.record(this, n, "handled", start, end, attempts, err);
             if (run.events()) {
                 ObjectNode d = run.data();
@@ -269,12 +270,16 @@ final class BlockRun {
     private void complete() {
         active = false;
         if (owner == null) run.topCompleted();
-        else owner.bodyCompleted(this);
+        else {
+            scope.release(); // the iteration's values are gone once it completed
+            owner.bodyCompleted(this);
+        }
     }
 
     /** Stops this block: running nodes are cancelled (timers, in-flight calls, nested bodies). */
     void abandon() {
         active = false;
+        if (owner != null) scope.release();
         for (NodeExec e : new ArrayList<>(running)) {
             e.abandon();
             state[e.node.index()] = CANCELLED;

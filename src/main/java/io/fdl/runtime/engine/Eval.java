@@ -65,9 +65,9 @@ final class Eval {
             old[i] = owner.vars.get(name);
         }
         i = 0;
-        for (var it = o.elements(); it.hasNext(); i++) owners[i].vars.put(names[i], it.next());
+        for (var it = o.elements(); it.hasNext(); i++) owners[i].putVar(names[i], it.next());
         return () -> {
-            for (int k = 0; k < n; k++) owners[k].vars.put(names[k], old[k]);
+            for (int k = 0; k < n; k++) owners[k].putVar(names[k], old[k]);
         };
     }
 }

@@ -24,6 +24,8 @@ final class IterExec extends NodeExec {
     private final Node.Loop loop;
     private Scope ownScope;
     private List<JsonNode> items;
+    /** Bytes charged for the item list (references; the items belong to the source value). */
+    private long itemBytes;
     private int iteration;
     private BlockRun body;
 
@@ -44,12 +46,14 @@ final class IterExec extends NodeExec {
                 throw new NodeFailure("ITERATION_LIMIT", "each over " + items.size() + " items exceeds the limit of "
                         + run.limits.maxIterations() + " iterations");
             }
+            itemBytes = 8L * items.size();
+            run.budget.charge(itemBytes);
         }
-        ownScope = new Scope(block.scope, Map.of());
+        ownScope = new Scope(block.scope, Map.of(), run.budget);
         Script vars = each != null ? each.vars() : loop.vars();
         if (vars != null) {
             JsonNode v = Eval.eval(vars, block.scope);
-            if (v instanceof ObjectNode o) o.fields().forEachRemaining(f -> ownScope.vars.put(f.getKey(), f.getValue()));
+            if (v instanceof ObjectNode o) o.fields().forEachRemaining(f -> ownScope.putVar(f.getKey(), f.getValue()));
         }
         nextIteration();
     }
@@ -75,6 +79,7 @@ final class IterExec extends NodeExec {
 
     private void nextIteration() {
         if (done) return;
+        run.budget.step();
         Map<String, JsonNode> fixed;
         if (each != null) {
             if (iteration >= items.size()) { finish(); return; }
@@ -91,7 +96,7 @@ final class IterExec extends NodeExec {
         List<Integer> its = new ArrayList<>(block.iterations.size() + 1);
         its.addAll(block.iterations);
         its.add(iteration);
-        body = new BlockRun(run, node.body(), new Scope(ownScope, fixed), this, block.pathPrefix + node.id() + "/",
+        body = new BlockRun(run, node.body(), new Scope(ownScope, fixed, run.budget), this, block.pathPrefix + node.id() + "/",
                 block.indexedPrefix + node.id() + "[" + iteration + "]/", List.copyOf(its));
         iteration++;
         body.start();
@@ -128,6 +133,7 @@ final class IterExec extends NodeExec {
         complete(value, with != null);
     }
 
+    /** Also runs when the node completes or fails: its variables and items are released then. */
     @Override
     void cancelPending() {
         if (body != null) {
@@ -135,6 +141,9 @@ final class IterExec extends NodeExec {
             body = null;
             b.abandon();
         }
+        if (ownScope != null) ownScope.release();
+        run.budget.release(itemBytes);
+        itemBytes = 0;
     }
 
     @Override

@@ -41,7 +41,10 @@ final class Run implements RunHandle, CancellationSignal {
     private final Consumer<ExecutionEvent> listener;
     final ObjectNode inputs;
     final Scope top;
+    final RunBudget budget;
     BlockRun topBlock;
+    /** A yield continuation is scheduled and has not run yet. */
+    private boolean yielding;
 
     private record Ready(BlockRun block, int index) {}
 
@@ -83,7 +86,9 @@ final class Run implements RunHandle, CancellationSignal {
         this.queue = new SerialQueue(engine.executor());
         this.listener = request.listener();
         this.inputs = inputs;
-        this.top = new Scope(null, toMap(inputs));
+        RunQuota quota = request.quota() == null ? RunQuota.NONE : request.quota();
+        this.budget = new RunBudget(quota.steps(limits.maxRunSteps()), quota.bytes(limits.maxRunBytes()), scheduler);
+        this.top = new Scope(null, toMap(inputs), budget);
         this.startedAt = scheduler.nowMillis();
         this.timeoutMs = request.timeoutMs() != null && request.timeoutMs() > 0 ? request.timeoutMs() : limits.defaultRunTimeoutMs();
         this.calls = mocked ? new ArrayList<>() : null;
@@ -101,10 +106,11 @@ final class Run implements RunHandle, CancellationSignal {
     void begin() {
         onQueue(() -> {
             if (events()) emit(ExecutionEvent.Type.STARTED, null, data().put("flow_name", flow.name()));
+            top.hold(budget.sizeOf(inputs, 0));
             if (flow.flow().vars() != null) {
                 try {
                     JsonNode v = flow.flow().vars().compiled().evaluate(top);
-                    if (v instanceof ObjectNode o) o.fields().forEachRemaining(e -> top.vars.put(e.getKey(), e.getValue()));
+                    if (v instanceof ObjectNode o) o.fields().forEachRemaining(e -> top.putVar(e.getKey(), e.getValue()));
                 } catch (GmlException e) {
                     fail(new ErrorInfo(e.limitExceeded() ? "LIMIT_EXCEEDED" : "EVAL_ERROR", Eval.failure(flow.flow().vars(), e).getMessage(), null));
                     return;
@@ -121,12 +127,16 @@ final class Run implements RunHandle, CancellationSignal {
             if (ended.get()) return;
             try {
                 task.run();
+                pump();
+            } catch (RunLimitExceeded e) {
+                fail(new ErrorInfo("RUN_LIMIT_EXCEEDED", e.getMessage(), null));
             } catch (RuntimeException e) {
                 // an engine bug must not leave the run hanging
                 LOG.log(System.Logger.Level.ERROR, "run " + id + " failed internally", e);
                 fail(new ErrorInfo("INTERNAL_ERROR", String.valueOf(e.getMessage()), null));
             }
-            pump();
+            armRunTimer();
+            publishStatus();
         });
     }
 
@@ -148,21 +158,29 @@ final class Run implements RunHandle, CancellationSignal {
         ready.add(new Ready(block, index));
     }
 
-    /** Starts ready nodes in readiness order while slots are free (§7.8); never re-entrant. */
+    /**
+     * Starts ready nodes in readiness order while slots are free (§7.8); never re-entrant. A run
+     * that computes for a whole slice ({@link RunBudget#SLICE_MS}) without waiting checks its
+     * deadline and yields: the rest continues in a fresh task scheduled through the
+     * {@link Scheduler}, so timers, cancellation and other runs on the same thread get their turn.
+     */
     void pump() {
-        if (pumping) return;
+        if (pumping || yielding) return;
         pumping = true;
         try {
-            while (!ended.get() && running < limits.maxRunningNodes()) {
+            while (!ended.get() && running < limits.maxRunningNodes() && !ready.isEmpty()) {
+                if (budget.sliceUsed()) {
+                    if (now() - startedAt >= timeoutMs) { timedOut(); return; }
+                    yielding = true;
+                    scheduler.defer(() -> onQueue(() -> { yielding = false; budget.newSlice(); }));
+                    return;
+                }
                 Ready r = ready.poll();
-                if (r == null) break;
                 if (r.block.active && r.block.state[r.index] == BlockRun.READY) r.block.startNode(r.index);
             }
         } finally {
             pumping = false;
         }
-        armRunTimer();
-        publishStatus();
     }
 
     /**
@@ -174,10 +192,11 @@ final class Run implements RunHandle, CancellationSignal {
         if (runTimerArmed || ended.get()) return;
         runTimerArmed = true;
         long remaining = Math.max(0, startedAt + timeoutMs - now());
-        runTimer = scheduler.schedule(remaining, () -> queue.execute(() -> {
-            if (!ended.get()) endRun(RunStatus.FAILED, new ErrorInfo("EXECUTION_TIMEOUT",
-                    "execution exceeded its time limit of " + timeoutMs + " ms", null), null);
-        }));
+        runTimer = scheduler.schedule(remaining, () -> queue.execute(() -> { if (!ended.get()) timedOut(); }));
+    }
+
+    private void timedOut() {
+        endRun(RunStatus.FAILED, new ErrorInfo("EXECUTION_TIMEOUT", "execution exceeded its time limit of " + timeoutMs + " ms", null), null);
     }
 
     void activate(NodeExec exec) {
@@ -262,6 +281,13 @@ final class Run implements RunHandle, CancellationSignal {
         if (st != RunStatus.COMPLETED) signalCancel();
         long end = now();
         ObjectNode context = F.objectNode();
+        if (error != null && "RUN_LIMIT_EXCEEDED".equals(error.code())) {
+            // an over-budget run keeps nothing: its values are what exhausted the budget
+            top.vars.clear();
+            top.nodes.clear();
+            topBlock = null;
+            if (calls != null) calls.clear();
+        }
         top.vars.forEach(context::set);
         for (int i = 0; i < flow.top().size(); i++) {
             String nid = flow.top().node(i).id();
@@ -293,6 +319,7 @@ final class Run implements RunHandle, CancellationSignal {
     /** Mocked runs: a call record in start order; returns its index (or -1). */
     int callStarted(String callKey, ObjectNode args, String node, int attempt) {
         if (calls == null) return -1;
+        budget.charge(budget.sizeOf(args, 0)); // call records keep their arguments until the run ends
         calls.add(new CallRecord(callKey, args, node, attempt, false, null, 0));
         openCalls.add(now());
         return calls.size() - 1;
@@ -330,7 +357,7 @@ final class Run implements RunHandle, CancellationSignal {
     void putOutput(ObjectNode d, JsonNode value) {
         if (value == null) { d.putNull("output"); return; }
         if (value.isContainerNode() || value.isTextual()) {
-            String text = value.toString();
+            String text = BoundedJson.text(value, limits.eventOutputMaxChars());
             if (text.length() > limits.eventOutputMaxChars()) {
                 d.put("output", text.substring(0, limits.eventOutputMaxChars()));
                 d.put("truncated", true);

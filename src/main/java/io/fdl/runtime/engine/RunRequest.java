@@ -16,16 +16,23 @@ import java.util.function.Consumer;
  * @param flowDepth   0 for a top-level run, +1 per flow:// level
  * @param listener    receives every event of the run in seq order (may be null). Called on the
  *                    run's serial context: it must be quick and must not block.
+ * @param quota       the tenant's lower run budget (null: the engine's limits)
  */
 public record RunRequest(String executionId, JsonNode inputs, String tenantId, String buCode, JsonNode mocks,
-                         Long timeoutMs, int flowDepth, Consumer<ExecutionEvent> listener) {
+                         Long timeoutMs, int flowDepth, Consumer<ExecutionEvent> listener, RunQuota quota) {
+
+    public RunRequest(String executionId, JsonNode inputs, String tenantId, String buCode, JsonNode mocks,
+                      Long timeoutMs, int flowDepth, Consumer<ExecutionEvent> listener) {
+        this(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, listener, null);
+    }
 
     public static RunRequest of(String executionId, JsonNode inputs, String tenantId, String buCode) {
         return new RunRequest(executionId, inputs, tenantId, buCode, null, null, 0, null);
     }
 
-    public RunRequest withMocks(JsonNode m) { return new RunRequest(executionId, inputs, tenantId, buCode, m, timeoutMs, flowDepth, listener); }
-    public RunRequest withTimeoutMs(Long t) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, t, flowDepth, listener); }
-    public RunRequest withListener(Consumer<ExecutionEvent> l) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, l); }
-    public RunRequest withFlowDepth(int d) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, d, listener); }
+    public RunRequest withMocks(JsonNode m) { return new RunRequest(executionId, inputs, tenantId, buCode, m, timeoutMs, flowDepth, listener, quota); }
+    public RunRequest withTimeoutMs(Long t) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, t, flowDepth, listener, quota); }
+    public RunRequest withListener(Consumer<ExecutionEvent> l) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, l, quota); }
+    public RunRequest withFlowDepth(int d) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, d, listener, quota); }
+    public RunRequest withQuota(RunQuota q) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, listener, q); }
 }

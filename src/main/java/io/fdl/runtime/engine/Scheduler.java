@@ -11,6 +11,13 @@ public interface Scheduler {
     /** Runs {@code task} once after {@code delayMs} milliseconds (0 = as soon as possible). */
     Cancellable schedule(long delayMs, Runnable task);
 
+    /**
+     * Runs {@code task} soon, after work that is already waiting (a CPU-bound run yielding its
+     * thread between slices). An implementation with a cheaper "run later on this context" than a
+     * zero-delay timer may override it.
+     */
+    default void defer(Runnable task) { schedule(0, task); }
+
     /** The clock used for deadlines, durations and event timestamps (epoch milliseconds). */
     long nowMillis();
 

@@ -23,10 +23,47 @@ final class Scope implements GmlContext {
     final LinkedHashMap<String, JsonNode> vars = new LinkedHashMap<>();
     /** Published node values of this level. */
     final HashMap<String, JsonNode> nodes = new HashMap<>();
+    private final RunBudget budget;
+    /** Estimated bytes of each variable's value (so a reassignment gives back the old size without re-walking it). */
+    private final HashMap<String, Long> varBytes = new HashMap<>();
+    /** Estimated bytes this scope holds in its run's budget. */
+    private long bytes;
 
-    Scope(Scope parent, Map<String, JsonNode> fixed) {
+    Scope(Scope parent, Map<String, JsonNode> fixed, RunBudget budget) {
         this.parent = parent;
         this.fixed = fixed;
+        this.budget = budget;
+    }
+
+    /** Sets a variable, charging its estimated size to the run (RunLimitExceeded when it does not fit). */
+    void putVar(String name, JsonNode value) {
+        Long old = varBytes.get(name);
+        long freed = old == null ? 0 : old;
+        long size = budget.sizeOf(value, freed);
+        budget.charge(size - freed);
+        bytes += size - freed;
+        varBytes.put(name, size);
+        vars.put(name, value);
+    }
+
+    /** Publishes a node value (once per node and block execution), charging it to the run. */
+    void putNode(String id, JsonNode value) {
+        long size = budget.sizeOf(value, 0);
+        budget.charge(size);
+        bytes += size;
+        nodes.put(id, value);
+    }
+
+    /** Charges values this scope keeps outside its maps (the fixed names of the top level). */
+    void hold(long size) {
+        budget.charge(size);
+        bytes += size;
+    }
+
+    /** The scope is discarded (iteration done, each/loop finished): its bytes go back to the run. Idempotent. */
+    void release() {
+        budget.release(bytes);
+        bytes = 0;
     }
 
     @Override

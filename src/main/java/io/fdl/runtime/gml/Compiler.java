@@ -223,7 +223,7 @@ final class Compiler {
                 }
                 sb.append(s).append(lits[i + 1]);
             }
-            return Values.of(sb.toString());
+            return env.allocated(Values.of(sb.toString()), null);
         };
     }
 
@@ -342,7 +342,7 @@ final class Compiler {
                     env.step();
                     JsonNode x = l.eval(env), y = r.eval(env);
                     try {
-                        return Ops.add(env, x, y);
+                        return env.allocated(Ops.add(env, x, y), null);
                     } catch (GmlException ex) {
                         throw Errors.at(ex, pos);
                     }
@@ -560,7 +560,7 @@ final class Compiler {
             for (int i = 0; i < vals.length; i++) vals[i] = args[i].eval(env);
             env.enter();
             try {
-                return impl.apply(env, vals);
+                return env.allocated(impl.apply(env, vals), vals.length == 0 ? null : vals[0]);
             } catch (GmlException ex) {
                 throw ex.line() != 0 ? ex : Errors.at(prefixed(name, ex), pos);
             } finally {
@@ -605,7 +605,7 @@ final class Compiler {
                 }
             }
             if (out.size() > env.limits.maxArrayElements()) env.checkArray(out.size());
-            return out;
+            return env.allocated(out, null);
         };
     }
 
@@ -642,7 +642,7 @@ final class Compiler {
             env.step();
             ObjectNode out = Values.object();
             fill(env, out, false);
-            return out;
+            return env.allocated(out, null);
         }
 
         JsonNode evalInto(Env env, ObjectNode container, String key) {
@@ -653,7 +653,7 @@ final class Compiler {
             env.building.add(out);
             fill(env, out, true);
             env.building.remove(env.building.size() - 1);
-            return out;
+            return env.allocated(out, null);
         }
 
         private void fill(Env env, ObjectNode out, boolean direct) {
@@ -705,6 +705,10 @@ final class Compiler {
         };
     }
 
+    /** Methods whose results contain containers they built themselves (charged one level deeper). */
+    private static final java.util.Set<String> NESTED_BUILDERS = java.util.Set.of(
+            "chunk", "expand", "group", "groupBy", "collap", "omit", "pick", "proj", "entries");
+
     /** Method dispatch by receiver kind (§6.8). */
     static final class MethodCallEval implements Eval {
         private final String name;
@@ -713,9 +717,11 @@ final class Compiler {
         private final Eval[] args;
         private final Fn[] fns;
         private final Pos pos;
+        private final boolean nested;
 
         MethodCallEval(String name, Methods.Entry entry, Eval recv, Eval[] args, Fn[] fns, Pos pos) {
             this.name = name;
+            this.nested = NESTED_BUILDERS.contains(name);
             this.entry = entry;
             this.recv = recv;
             this.args = args;
@@ -738,7 +744,7 @@ final class Compiler {
             for (int i = 0; i < vals.length; i++) if (args[i] != null) vals[i] = args[i].eval(env);
             env.enter();
             try {
-                return def.impl().call(env, r, new Args(vals, fns, name));
+                return env.allocated(def.impl().call(env, r, new Args(vals, fns, name)), r, nested);
             } catch (GmlException ex) {
                 throw ex.line() != 0 ? ex : Errors.at(prefixed(name + "()", ex), pos);
             } finally {

@@ -2,64 +2,65 @@ package io.fdl.runtime.gml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.fdl.runtime.gml.Values.Kind;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * distinct() by §2.4 equality. Exact kinds (null, booleans, strings, whole numbers) use hashing;
- * fractional decimals, arrays and objects are compared with the kept values of their kind, because
- * the tolerant number equality cannot be hashed.
+ * distinct() by §2.4 equality in one hashing pass, O(n) expected for every kind (arrays and objects
+ * included). The hash agrees with the tolerant number equality: a number hashes by its double
+ * value with the low mantissa bits dropped (a granularity of ~1.5e-11 relative, coarser than the
+ * 1e-12 tolerance), so equal numbers share a bucket and {@link Values#equal} decides inside it.
+ * Two numbers within tolerance on either side of a bucket boundary both stay (see package-info).
  */
 final class Distinct {
+    private static final long MANTISSA_DROP = ~((1L << 16) - 1);
+
     private Distinct() {}
 
     static ArrayNode of(JsonNode r) {
         ArrayNode out = Values.array(r.size());
-        Set<Object> seen = new HashSet<>();
-        List<JsonNode> fractional = new ArrayList<>();
-        List<JsonNode> containers = new ArrayList<>();
-        for (JsonNode e : r) {
-            Kind k = Values.kind(e);
-            Object key = switch (k) {
-                case NULL -> "n";
-                case BOOLEAN -> e.booleanValue();
-                case STRING -> "s" + e.asText();
-                case INTEGER -> e.longValue();
-                case DECIMAL -> {
-                    double d = e.doubleValue();
-                    yield d == Math.rint(d) && Math.abs(d) < 9e15 ? (Object) (long) d : null;
-                }
-                default -> null;
-            };
-            if (key != null) {
-                if (k == Kind.INTEGER || k == Kind.DECIMAL) {
-                    if (containsNear(fractional, e)) continue;
-                }
-                if (seen.add(key)) out.add(e);
-                continue;
-            }
-            List<JsonNode> pool = k == Kind.DECIMAL ? fractional : containers;
-            if (containsNear(pool, e)) continue;
-            if (k == Kind.DECIMAL && nearWhole(seen, e)) continue;
-            pool.add(e);
-            out.add(e);
-        }
+        Set<Key> seen = new HashSet<>(Math.max(16, r.size() * 2));
+        for (JsonNode e : r) if (seen.add(new Key(e, hash(e, 0)))) out.add(e);
         return out;
     }
 
-    private static boolean containsNear(List<JsonNode> pool, JsonNode e) {
-        for (JsonNode p : pool) if (Values.equal(p, e)) return true;
-        return false;
+    /** A value under §2.4 equality; the hash is computed once. */
+    private record Key(JsonNode value, int hash) {
+        @Override public int hashCode() { return hash; }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && Values.equal(value, k.value);
+        }
     }
 
-    /** A fractional decimal within tolerance of a whole number already kept (large magnitudes only). */
-    private static boolean nearWhole(Set<Object> seen, JsonNode e) {
-        double d = e.doubleValue();
-        long lo = (long) Math.floor(d), hi = (long) Math.ceil(d);
-        return (seen.contains(lo) && Values.numEqual(lo, d)) || (seen.contains(hi) && Values.numEqual(hi, d));
+    static int hash(JsonNode v, int depth) {
+        switch (Values.kind(v)) {
+            case NULL: return 0;
+            case BOOLEAN: return v.booleanValue() ? 1231 : 1237;
+            case INTEGER: case DECIMAL: {
+                double d = v.doubleValue();
+                if (d == 0) return 17; // 0 and -0.0
+                return Long.hashCode(Double.doubleToLongBits(d) & MANTISSA_DROP);
+            }
+            case STRING: return v.textValue().hashCode();
+            case ARRAY: {
+                if (depth > 1000) throw Errors.limit("value nesting is too deep to compare");
+                int h = 1;
+                for (JsonNode e : v) h = 31 * h + hash(e, depth + 1);
+                return h;
+            }
+            default: {
+                if (depth > 1000) throw Errors.limit("value nesting is too deep to compare");
+                int h = 7; // key order does not matter for equality, so neither for the hash
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    h += e.getKey().hashCode() ^ hash(e.getValue(), depth + 1);
+                }
+                return h;
+            }
+        }
     }
 }

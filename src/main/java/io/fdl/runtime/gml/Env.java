@@ -21,6 +21,8 @@ final class Env {
     private final int maxDepth;
     long steps;
     int depth;
+    /** Estimated bytes of the values this evaluation built so far (see {@link #allocated}). */
+    private long allocated;
     /** Fields of the result object (object mode), in definition order. */
     ObjectNode result;
     /** The view of {@code this}: fields and {@code $temporaries}; null when the script never uses this. */
@@ -49,6 +51,30 @@ final class Env {
         steps += units;
         if (steps > maxSteps) {
             throw Errors.limit("evaluation exceeds the limit of " + maxSteps + " steps (maxSteps)");
+        }
+    }
+
+    /**
+     * Charges a value a built-in, operator or literal just built against the allocation budget.
+     * {@code source} is the value it came from (a method's receiver): returning it, or a string that
+     * is the very same text, allocated nothing worth counting.
+     */
+    JsonNode allocated(JsonNode produced, JsonNode source) {
+        return allocated(produced, source, false);
+    }
+
+    /** As {@link #allocated(JsonNode, JsonNode)}; {@code nested}: the builder also made the children's containers. */
+    JsonNode allocated(JsonNode produced, JsonNode source, boolean nested) {
+        if (produced == source || produced.isValueNode() && !produced.isTextual()) return produced;
+        if (source != null && produced.isTextual() && source.isTextual() && produced.textValue() == source.textValue()) return produced;
+        allocate(ValueSize.shallow(produced, source, nested));
+        return produced;
+    }
+
+    void allocate(long bytes) {
+        allocated += bytes;
+        if (allocated > limits.maxAllocBytes()) {
+            throw Errors.limit("evaluation allocates more than the limit of " + limits.maxAllocBytes() + " bytes (maxAllocBytes)");
         }
     }
 
@@ -113,6 +139,7 @@ final class Env {
         if (utf16Length > limits.maxStringCodePoints()) {
             throw Errors.limit("string exceeds the limit of " + limits.maxStringCodePoints() + " code points (maxStringCodePoints)");
         }
+        if (allocated + ValueSize.ofString(utf16Length) > limits.maxAllocBytes()) allocate(ValueSize.ofString(utf16Length));
     }
 
     /** Checks a produced string exactly (code points). */

@@ -17,7 +17,9 @@ final class JsonFunctions {
         Functions.define("parseJson", 1, 1, (env, a) -> {
             if (Values.isNull(a[0])) return Values.NULL;
             String s = Strings.requireString(a[0], "the JSON text");
-            return JsonText.parse(s, env.limits.maxJsonDepth(), env.limits);
+            JsonNode v = JsonText.parse(s, env.limits.maxJsonDepth(), env.limits);
+            env.allocate(ValueSize.of(v, env.limits.maxAllocBytes())); // the whole document is new
+            return v;
         });
         Functions.define("MD5", 1, 1, (env, a) -> {
             if (Values.isNull(a[0])) return Values.NULL;
