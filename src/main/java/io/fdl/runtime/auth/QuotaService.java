@@ -1,6 +1,8 @@
 package io.fdl.runtime.auth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fdl.runtime.api.error.ApiException;
+import io.fdl.runtime.engine.RunQuota;
 import io.fdl.runtime.store.ExecutionRepository;
 import io.fdl.runtime.store.FlowRepository;
 import io.fdl.runtime.store.Tenant;
@@ -29,6 +31,9 @@ import java.util.UUID;
  *       {@code Retry-After: 3600} (the count only drops when flows are deleted or the quota is raised).</li>
  *   <li>{@code max_executions_per_day}: executions started since 00:00 UTC; at the limit 429
  *       {@code QUOTA_EXCEEDED} with {@code Retry-After} = seconds until the next UTC midnight.</li>
+ *   <li>{@code config.run_limits: {max_steps, max_bytes}}: a lower run budget for the tenant's runs
+ *       (positive whole numbers; other values are ignored); it can only lower
+ *       {@code FDL_RUN_MAX_STEPS} / {@code FDL_RUN_MAX_BYTES}, never raise them.</li>
  * </ul>
  * The check counts then the caller inserts, so concurrent requests may overshoot a quota by the
  * number of requests racing at that instant; quotas are guard rails, not billing meters.
@@ -63,13 +68,17 @@ public class QuotaService {
         });
     }
 
-    /** Fails with 403 TENANT_INACTIVE / 429 QUOTA_EXCEEDED when the tenant may not start another execution today. */
-    public Uni<Void> checkExecutionStart(UUID tenantId) {
+    /**
+     * Fails with 403 TENANT_INACTIVE / 429 QUOTA_EXCEEDED when the tenant may not start another
+     * execution today; otherwise answers the tenant's run budget.
+     */
+    public Uni<RunQuota> checkExecutionStart(UUID tenantId) {
         return tenants.find(tenantId).chain(t -> {
-            if (t.isEmpty()) return Uni.createFrom().voidItem();
+            if (t.isEmpty()) return Uni.createFrom().item(RunQuota.NONE);
             requireActive(t.get());
+            RunQuota quota = runQuota(t.get().config());
             Integer max = t.get().maxExecutionsPerDay();
-            if (max == null) return Uni.createFrom().voidItem();
+            if (max == null) return Uni.createFrom().item(quota);
             Instant now = clock.instant();
             Instant dayStart = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
             long untilMidnight = Math.max(1, dayStart.plusSeconds(86_400).getEpochSecond() - now.getEpochSecond());
@@ -79,14 +88,25 @@ public class QuotaService {
                             "Daily execution quota exceeded: the tenant may start at most " + max
                                     + " executions per day (UTC)");
                 }
-            }).replaceWithVoid();
+            }).replaceWith(quota);
         });
+    }
+
+    /** The tenant's {@code config.run_limits}. */
+    static RunQuota runQuota(JsonNode config) {
+        JsonNode limits = config == null ? null : config.get("run_limits");
+        if (limits == null || !limits.isObject()) return RunQuota.NONE;
+        return new RunQuota(positive(limits.get("max_steps")), positive(limits.get("max_bytes")));
+    }
+
+    private static Long positive(JsonNode v) {
+        return v != null && v.canConvertToExactIntegral() && v.canConvertToLong() && v.longValue() > 0 ? v.longValue() : null;
     }
 
     /** String-id convenience for callers holding {@link CurrentUser#tenantId()}. */
     public Uni<Void> checkFlowCreate(String tenantId) { return checkFlowCreate(UUID.fromString(tenantId)); }
 
-    public Uni<Void> checkExecutionStart(String tenantId) { return checkExecutionStart(UUID.fromString(tenantId)); }
+    public Uni<RunQuota> checkExecutionStart(String tenantId) { return checkExecutionStart(UUID.fromString(tenantId)); }
 
     private static void requireActive(Tenant tenant) {
         if (!tenant.active()) throw new ApiException(403, "TENANT_INACTIVE", "Tenant is deactivated");

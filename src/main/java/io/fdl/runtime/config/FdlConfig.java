@@ -86,6 +86,17 @@ public interface FdlConfig {
     @WithDefault("3600")
     long executionTimeout();
 
+    /**
+     * {@code FDL_RUN_MAX_BYTES}: estimated bytes of values one run may retain (variables, node values,
+     * each items, mocked call records); beyond it the run fails with RUN_LIMIT_EXCEEDED.
+     */
+    @WithDefault("67108864")
+    long runMaxBytes();
+
+    /** {@code FDL_RUN_MAX_STEPS}: node executions plus each/loop iterations per run (RUN_LIMIT_EXCEEDED beyond). */
+    @WithDefault("100000000")
+    long runMaxSteps();
+
     /** {@code FDL_MAX_CONCURRENT_EXECUTIONS}: per replica; beyond it new executions get 429. */
     @WithDefault("1000")
     int maxConcurrentExecutions();

@@ -95,6 +95,8 @@ public final class RuntimeSettings {
             }
         }
         props.put("quarkus.http.limits.max-body-size", Long.toString(max));
+        positiveLong(lookup, "fdl.run-max-bytes", "FDL_RUN_MAX_BYTES", errors);
+        positiveLong(lookup, "fdl.run-max-steps", "FDL_RUN_MAX_STEPS", errors);
 
         return new Derived(Map.copyOf(props), List.copyOf(warnings), List.copyOf(errors));
     }
@@ -201,6 +203,18 @@ public final class RuntimeSettings {
             case "trace" -> "TRACE";
             default -> null;
         };
+    }
+
+    /** Refuses a set but malformed or non-positive long (the typed mapping supplies the default). */
+    private static void positiveLong(Function<String, String> lookup, String key, String env, List<String> errors) {
+        String v = value(lookup, key);
+        if (v == null) return;
+        try {
+            if (Long.parseLong(v.trim()) > 0) return;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(env + " must be a positive whole number (got '" + v + "')");
     }
 
     private static Integer positiveInt(Function<String, String> lookup, String key, String env, int def, List<String> errors) {

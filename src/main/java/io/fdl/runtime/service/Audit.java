@@ -38,7 +38,7 @@ public class Audit {
     }
 
     /** 403 TENANT_INACTIVE / 429 QUOTA_EXCEEDED when the tenant may not start another execution today. */
-    public Uni<Void> checkExecutionQuota(UUID tenantId) {
+    public Uni<io.fdl.runtime.engine.RunQuota> checkExecutionQuota(UUID tenantId) {
         return quotas.checkExecutionStart(tenantId);
     }
 }

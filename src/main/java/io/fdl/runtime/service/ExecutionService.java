@@ -10,6 +10,7 @@ import io.fdl.runtime.engine.ExecutionEvent;
 import io.fdl.runtime.engine.InvalidInputsException;
 import io.fdl.runtime.engine.RunHandle;
 import io.fdl.runtime.engine.RunOutcome;
+import io.fdl.runtime.engine.RunQuota;
 import io.fdl.runtime.engine.RunRequest;
 import io.fdl.runtime.engine.Scheduler;
 import io.fdl.runtime.engine.mock.MockInvoker;
@@ -149,7 +150,7 @@ public class ExecutionService {
             if (found.isPresent()) return replay(found.get(), cmd.async());
             ObjectNode prepared = prepareOrReject(cmd, inputs);
             return audit.checkExecutionQuota(caller.tenantId())
-                    .chain(() -> start(cmd, prepared, inputs, timeoutMs));
+                    .chain(quota -> start(cmd, prepared, inputs, timeoutMs, quota));
         });
     }
 
@@ -173,7 +174,7 @@ public class ExecutionService {
         return values;
     }
 
-    private Uni<Started> start(Command cmd, ObjectNode preparedInputs, JsonNode suppliedInputs, long timeoutMs) {
+    private Uni<Started> start(Command cmd, ObjectNode preparedInputs, JsonNode suppliedInputs, long timeoutMs, RunQuota quota) {
         Caller caller = cmd.caller();
         acquireSlot();
         Target t = cmd.target();
@@ -193,17 +194,17 @@ public class ExecutionService {
                             .map(o -> o.orElseThrow(() -> (StoreConflictException) e));
                 })
                 .chain(created -> created.id().equals(id)
-                        ? launch(cmd, created, suppliedInputs, timeoutMs, 0, true)
+                        ? launch(cmd, created, suppliedInputs, timeoutMs, 0, true, quota)
                         : replay(created, cmd.async()));
     }
 
     private Uni<Started> launch(Command cmd, Execution record, JsonNode suppliedInputs, long timeoutMs, int flowDepth,
-                                boolean holdsSlot) {
+                                boolean holdsSlot, RunQuota quota) {
         Caller caller = cmd.caller();
         Runnable release = holdsSlot ? this::releaseSlot : () -> { };
         EventPipeline.Sink sink = pipeline.open(caller.tenantId(), record.flowId(), record.id().toString());
         RunRequest request = new RunRequest(record.id().toString(), suppliedInputs, caller.tenantClaim(),
-                caller.buCode(), cmd.mocks(), timeoutMs, flowDepth, sink);
+                caller.buCode(), cmd.mocks(), timeoutMs, flowDepth, sink, quota);
         RunHandle handle;
         try {
             handle = engine.start(cmd.target().compiled(), request);
@@ -282,14 +283,14 @@ public class ExecutionService {
         Execution record = Execution.start(id, caller.tenantId(), target.flowId(), target.flowName(), target.versionId(),
                 ExecutionStatus.RUNNING, ExecutionMode.NORMAL, prepared, parentExecutionId, null, Instant.now());
         return audit.checkExecutionQuota(caller.tenantId())
-                .chain(() -> Offload.detach(tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
-                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL))))))
-                .chain(created -> {
-                    Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false);
-                    LiveRun run = live.get(id);
-                    if (run != null && parentCancel != null) parentCancel.onCancel(() -> run.handle().cancel());
-                    return started;
-                })
+                .chain(quota -> Offload.detach(tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
+                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL)))))
+                        .chain(created -> {
+                            Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false, quota);
+                            LiveRun run = live.get(id);
+                            if (run != null && parentCancel != null) parentCancel.onCancel(() -> run.handle().cancel());
+                            return started;
+                        }))
                 .map(Started::execution)
                 // the caller abandoned the call (attempt timeout, parent failed): stop the child too
                 .onCancellation().invoke(() -> cancelLocal(id));

@@ -23,7 +23,8 @@ public class EngineRunner implements RunStarter {
     @Inject
     public EngineRunner(ToolInvoker tools, VertxScheduler scheduler, RunExecutor executor, FdlConfig config) {
         EngineLimits limits = EngineLimits.DEFAULT
-                .withDefaultRunTimeoutMs(Math.max(1, config.executionTimeout()) * 1000L);
+                .withDefaultRunTimeoutMs(Math.max(1, config.executionTimeout()) * 1000L)
+                .withRunBudget(config.runMaxSteps(), config.runMaxBytes());
         this.engine = new FlowEngine(tools, scheduler, executor, limits);
     }
 
