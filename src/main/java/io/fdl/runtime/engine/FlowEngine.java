@@ -33,6 +33,7 @@ public final class FlowEngine {
     private final Executor executor;
     private final EngineLimits limits;
     private final DoubleSupplier jitter;
+    private final MemoryPool memory;
 
     public FlowEngine(ToolInvoker tools, Scheduler scheduler, Executor executor, EngineLimits limits) {
         this(tools, scheduler, executor, limits, () -> ThreadLocalRandom.current().nextDouble());
@@ -46,6 +47,13 @@ public final class FlowEngine {
      * @param jitter    random source in [0, 1) for retry back-off (fixed in tests)
      */
     public FlowEngine(ToolInvoker tools, Scheduler scheduler, Executor executor, EngineLimits limits, DoubleSupplier jitter) {
+        this(tools, scheduler, executor, limits, jitter, MemoryPool.halfOfHeap());
+    }
+
+    /** As above, with the pool of bytes all runs may retain together ({@link MemoryPool}). */
+    public FlowEngine(ToolInvoker tools, Scheduler scheduler, Executor executor, EngineLimits limits, DoubleSupplier jitter,
+                      MemoryPool memory) {
+        this.memory = Objects.requireNonNull(memory, "memory");
         this.tools = Objects.requireNonNull(tools, "tools");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -90,4 +98,5 @@ public final class FlowEngine {
     public Scheduler scheduler() { return scheduler; }
     Executor executor() { return executor; }
     DoubleSupplier jitter() { return jitter; }
+    MemoryPool memory() { return memory; }
 }

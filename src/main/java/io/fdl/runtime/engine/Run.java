@@ -87,7 +87,7 @@ final class Run implements RunHandle, CancellationSignal {
         this.listener = request.listener();
         this.inputs = inputs;
         RunQuota quota = request.quota() == null ? RunQuota.NONE : request.quota();
-        this.budget = new RunBudget(quota.steps(limits.maxRunSteps()), quota.bytes(limits.maxRunBytes()), scheduler);
+        this.budget = new RunBudget(quota.steps(limits.maxRunSteps()), quota.bytes(limits.maxRunBytes()), scheduler, engine.memory());
         this.top = new Scope(null, toMap(inputs), budget);
         this.startedAt = scheduler.nowMillis();
         this.timeoutMs = request.timeoutMs() != null && request.timeoutMs() > 0 ? request.timeoutMs() : limits.defaultRunTimeoutMs();
@@ -275,6 +275,7 @@ final class Run implements RunHandle, CancellationSignal {
     /** On the queue, after {@link #ended} was claimed: stop everything, build the outcome, emit the last event. */
     private void finish(RunStatus st, ErrorInfo error, JsonNode result) {
         runTimer.cancel();
+        budget.close();
         ready.clear();
         if (topBlock != null && topBlock.active) topBlock.abandon();
         for (NodeExec e : new ArrayList<>(active)) e.abandon();

@@ -18,15 +18,21 @@ final class RunBudget {
     final long maxSteps;
     final long maxBytes;
     private final Scheduler clock;
+    private final MemoryPool pool;
     private long steps;
     private long bytes;
+    /** Bytes held in the engine's pool for this run: bytes rounded up to grains, with one grain of slack. */
+    private long reserved;
+    /** The run ended: its scopes are being dropped and nothing is held any more. */
+    private boolean closed;
     private int untilCheck = CHECK_EVERY;
     private long sliceStart;
 
-    RunBudget(long maxSteps, long maxBytes, Scheduler clock) {
+    RunBudget(long maxSteps, long maxBytes, Scheduler clock, MemoryPool pool) {
         this.maxSteps = maxSteps;
         this.maxBytes = maxBytes;
         this.clock = clock;
+        this.pool = pool;
         this.sliceStart = clock.nowMillis();
     }
 
@@ -59,10 +65,36 @@ final class RunBudget {
 
     void charge(long size) {
         bytes += size;
-        if (size > 0 && bytes > maxBytes) throw overBudget();
+        if (size <= 0) return;
+        if (bytes > maxBytes) throw overBudget();
+        if (bytes > reserved) {
+            long need = (bytes - reserved + MemoryPool.GRAIN - 1) / MemoryPool.GRAIN * MemoryPool.GRAIN;
+            if (!pool.tryReserve(need)) {
+                throw new RunLimitExceeded("run_pool_bytes", "runs of this process retain " + pool.reserved()
+                        + " bytes together, the limit is " + pool.capacity() + " (half the heap); this run needed "
+                        + bytes + " bytes (run_pool_bytes)");
+            }
+            reserved += need;
+        }
     }
 
-    void release(long size) { bytes -= size; }
+    void release(long size) {
+        if (closed) return;
+        bytes -= size;
+        long excess = (reserved - bytes) / MemoryPool.GRAIN * MemoryPool.GRAIN - MemoryPool.GRAIN;
+        if (excess > 0) {
+            pool.release(excess);
+            reserved -= excess;
+        }
+    }
+
+    /** The run ended: everything it reserved goes back to the pool. */
+    void close() {
+        closed = true;
+        pool.release(reserved);
+        reserved = 0;
+        bytes = 0;
+    }
 
     long steps() { return steps; }
 

@@ -81,6 +81,21 @@ class RunBudgetTest {
     }
 
     @Test
+    void runsShareOneProcessPoolAndGiveItBackWhenTheyEnd() {
+        Harness h = new Harness();
+        MemoryPool pool = new MemoryPool(8L << 20);
+        FlowEngine engine = new FlowEngine(h.tools, h.clock, Runnable::run, EngineLimits.DEFAULT, () -> 0.0, pool);
+        RunOutcome o = outcome(engine.start(LOOP_BOMB, new RunRequest("p1", F.objectNode(), "t", "b", null, null, 0, null)));
+        assertEquals("RUN_LIMIT_EXCEEDED", o.error().code());
+        assertTrue(o.error().message().contains("run_pool_bytes"), o.error().message());
+        assertEquals(0, pool.reserved(), "an ended run holds nothing");
+        RunOutcome ok = outcome(engine.start(NESTED_EACH, new RunRequest("p2", F.objectNode(), "t", "b", null, null, 0, null)
+                .withQuota(new RunQuota(2_000L, null))));
+        assertEquals("RUN_LIMIT_EXCEEDED", ok.error().code());
+        assertEquals(0, pool.reserved());
+    }
+
+    @Test
     void stepCapCountsNodesAndIterations() {
         Harness h = new Harness();
         h.limits = EngineLimits.DEFAULT.withRunBudget(1_000, EngineLimits.DEFAULT_MAX_RUN_BYTES);
