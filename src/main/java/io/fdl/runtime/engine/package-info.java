@@ -40,7 +40,24 @@
  *   <li>A tool Uni failing with something other than a {@code ToolException} is {@code INTERNAL_ERROR}
  *       (not retried).</li>
  *   <li>Node outputs larger than {@link io.fdl.runtime.engine.EngineLimits#eventOutputMaxChars()} are cut
- *       to a JSON-text preview in events ({@code truncated: true}); outcomes keep full values.</li>
+ *       to a JSON-text preview in events ({@code truncated: true}); outcomes keep full values. The
+ *       preview is serialised only up to its length ({@code BoundedJson}).</li>
+ *   <li><b>Run budget</b> ({@code RunBudget}): every node start and every each/loop iteration is a
+ *       step ({@link io.fdl.runtime.engine.EngineLimits#maxRunSteps()}); every value a scope takes
+ *       (inputs, vars, sets, published node values, each item lists, mocked call arguments) is sized
+ *       once by {@link io.fdl.runtime.gml.ValueSize} and given back when its scope is discarded
+ *       ({@link io.fdl.runtime.engine.EngineLimits#maxRunBytes()}); all runs of an engine share one
+ *       {@link io.fdl.runtime.engine.MemoryPool} (half the heap by default), reserved in 1 MiB grains.
+ *       A tenant's {@link io.fdl.runtime.engine.RunQuota} only lowers the limits. Exceeding one throws
+ *       {@code RunLimitExceeded}, which no node handler catches: the run fails with
+ *       {@code RUN_LIMIT_EXCEEDED} (the message names {@code run_max_steps}, {@code run_max_bytes} or
+ *       {@code run_pool_bytes}), its context and call records are dropped and its reservation freed.</li>
+ *   <li><b>Yielding</b>: the pump looks at the scheduler's clock every 64 node starts; after a 5 ms
+ *       slice it checks the run deadline ({@code EXECUTION_TIMEOUT}) and continues in a fresh task via
+ *       {@link io.fdl.runtime.engine.Scheduler#defer}, so CPU-bound runs never monopolise a thread
+ *       (an event loop included) and their timers and cancellation get through. With
+ *       {@link io.fdl.runtime.engine.ManualScheduler} the clock stands still during a task, so tests
+ *       stay deterministic.</li>
  * </ul>
  */
 package io.fdl.runtime.engine;

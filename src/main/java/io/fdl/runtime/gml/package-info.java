@@ -53,9 +53,20 @@
  *       between code points (JavaScript semantics).</li>
  *   <li><b>proj/pick</b> keep the order of the field list; a field list may also be an array of
  *       names. {@code expand(path)} accepts dotted paths and copies the objects along the path.</li>
- *   <li><b>distinct()</b> hashes exact kinds (null, booleans, strings, whole numbers) and compares
- *       fractional decimals, arrays and objects pairwise with the kept values of their kind, because
- *       the tolerant equality of §2.4 cannot be hashed.</li>
+ *   <li><b>distinct()</b> hashes every kind in one pass (O(n) expected, arrays and objects
+ *       included): numbers hash by their double value with the low 16 mantissa bits dropped (a
+ *       granularity of ~1.5e-11 relative, coarser than the 1e-12 tolerance of §2.4), object hashes
+ *       ignore key order, and {@code Values.equal} decides within a bucket. Two numbers within
+ *       tolerance that straddle a bucket boundary are both kept (tolerant equality is not
+ *       transitive, so no hashing scheme can be exact there).</li>
+ *   <li><b>Allocation budget</b> ({@link io.fdl.runtime.gml.GmlLimits#maxAllocBytes()}, 64 MiB, a limit
+ *       beyond §12): every value a method, function, operator, array/object literal or template
+ *       builds is charged by {@link io.fdl.runtime.gml.ValueSize} — the container plus a reference per
+ *       element (its children were charged where they were built), one level deeper for builders of
+ *       nested containers ({@code chunk}, {@code groupBy}, {@code pick}, {@code entries}, …), the
+ *       whole document for {@code parseJson}; a method returning its receiver (or the same text)
+ *       costs nothing. Strings are checked before they are built. The error names
+ *       {@code maxAllocBytes} (code LIMIT_EXCEEDED in FDL).</li>
  *   <li><b>Sorting</b> uses an own stable merge sort: user comparators that are inconsistent or throw
  *       never surface as {@code IllegalArgumentException}. A comparator must return a number.</li>
  *   <li><b>Number parsing</b> of INT/FLOAT/toNumber accepts {@code [+-]digits[.digits][e[+-]digits]}

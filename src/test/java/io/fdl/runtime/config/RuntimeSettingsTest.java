@@ -190,6 +190,13 @@ class RuntimeSettingsTest {
     }
 
     @Test
+    void runBudgetsMustBePositiveWholeNumbers() {
+        assertFalse(derive("fdl.run-max-bytes", "1048576", "fdl.run-max-steps", "5000").refused());
+        assertTrue(derive("fdl.run-max-bytes", "0").refusalMessage().contains("FDL_RUN_MAX_BYTES must be a positive whole number (got '0')"));
+        assertTrue(derive("fdl.run-max-steps", "lots").refusalMessage().contains("FDL_RUN_MAX_STEPS must be a positive whole number (got 'lots')"));
+    }
+
+    @Test
     void allProblemsAreReportedInOneLine() {
         var d = derive("fdl.dev-mode", "false", "fdl.use-database", "true", "fdl.cors-origins", "*");
         assertEquals(3, d.errors().size());

@@ -13,6 +13,7 @@ public final class CpuTimeProbe {
     public static void main(String[] args) {
         GmlBenchmark b = new GmlBenchmark();
         b.setup();
+        run("distinctObjects (99 999)", b::distinctObjects, 20);
         run("compileMapping", b::compileMapping, 20_000);
         run("evalArithmetic", b::evalArithmetic, 5_000_000);
         run("evalObjectWithChain", b::evalObjectWithChain, 200_000);

@@ -51,7 +51,9 @@ public class GmlBenchmark {
     GmlScript arith;
     GmlScript object;
     GmlScript template;
+    GmlScript distinct;
     GmlContext ctx;
+    GmlContext distinctCtx;
 
     @Setup
     public void setup() {
@@ -73,7 +75,18 @@ public class GmlBenchmark {
         ctx = GmlContext.of(vars);
         arith = Gml.compile("a + b * 2");
         object = Gml.compile(OBJECT);
+        ArrayNode many = f.arrayNode();
+        for (int i = 0; i < 99_999; i++) many.add(f.objectNode().put("id", i).put("sku", "p" + i).put("price", 1.5 + i));
+        distinctCtx = GmlContext.of(f.objectNode().set("xs", many));
+        distinct = Gml.compile("xs.distinct().length()");
         template = Gml.compile("`Hello ${user}, you have ${n} item${n == 1 ? '' : 's'}`");
+    }
+
+    /** distinct() over 99 999 distinct objects (issue 14: was 76 s, quadratic). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public JsonNode distinctObjects() {
+        return distinct.evaluate(distinctCtx);
     }
 
     @Benchmark
