@@ -77,7 +77,7 @@ public class GmlBenchmark {
         object = Gml.compile(OBJECT);
         ArrayNode many = f.arrayNode();
         for (int i = 0; i < 99_999; i++) many.add(f.objectNode().put("id", i).put("sku", "p" + i).put("price", 1.5 + i));
-        distinctCtx = GmlContext.of(f.objectNode().set("xs", many));
+        distinctCtx = GmlContext.of((ObjectNode) f.objectNode().set("xs", many));
         distinct = Gml.compile("xs.distinct().length()");
         template = Gml.compile("`Hello ${user}, you have ${n} item${n == 1 ? '' : 's'}`");
     }
