@@ -225,13 +225,16 @@ public class ExecutionService {
                 .eventually(() -> {
                     live.remove(record.id());
                     release.run();
-                })
-                .memoize().indefinitely();
-        live.put(record.id(), new LiveRun(record, handle, finished));
+                });
+        RunEnd<Execution> end = new RunEnd<>();
+        live.put(record.id(), new LiveRun(record, handle, end.uni()));
         // drive the end of the run regardless of whether a client waits for it
-        finished.subscribe().with(x -> { }, err -> LOG.errorf(err, "finishing execution %s failed", record.id()));
+        finished.subscribe().with(end::complete, err -> {
+            LOG.errorf(err, "finishing execution %s failed", record.id());
+            end.fail(err);
+        });
         if (cmd.async()) return Uni.createFrom().item(new Started(record, false));
-        return finished.map(e -> new Started(e, true));
+        return end.uni().map(e -> new Started(e, true));
     }
 
     private Uni<Execution> persistOutcome(Caller caller, Execution record, RunOutcome outcome) {
