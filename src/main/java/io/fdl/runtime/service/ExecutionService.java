@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * slot is taken (429 beyond {@code FDL_MAX_CONCURRENT_EXECUTIONS}) → the record is created as
  * {@code running} together with its audit line (the idempotency key is unique per tenant, so
  * concurrent retries resolve to one execution) → the engine starts with the event pipeline as its
- * listener → while it runs, {@link Checkpoints} saves progress and the run state → when it ends,
+ * listener, on its own Vert.x context (the request's event loop for a sync run) → while it runs, {@link Checkpoints} saves progress and the run state → when it ends,
  * every event is persisted first and then the final record, so a client that saw the terminal
  * event or the sync response can read the same outcome from any replica, after any restart.
  */
@@ -111,8 +111,7 @@ public class ExecutionService {
                 .map(v -> v.orElseThrow(() -> versionId == null
                         ? ApiException.notFound("Flow has no version to run")
                         : Ids.notFound("Version")))
-                .chain(v -> Offload.cpu(() -> cache.get(v))
-                        .map(compiled -> new Target(flowId, v.id(), flow.name(), compiled))));
+                .chain(v -> cache.compiled(v).map(compiled -> new Target(flowId, v.id(), flow.name(), compiled))));
     }
 
     /**
@@ -127,8 +126,7 @@ public class ExecutionService {
             }
             return versions.find(caller.tenantId(), flowId, flow.publishedVersionId())
                     .map(v -> v.orElseThrow(() -> new ApiException(403, "flow_not_published", "Flow is not published")))
-                    .chain(v -> Offload.cpu(() -> cache.get(v))
-                            .map(compiled -> new Target(flowId, v.id(), flow.name(), compiled)));
+                    .chain(v -> cache.compiled(v).map(compiled -> new Target(flowId, v.id(), flow.name(), compiled)));
         });
     }
 
@@ -181,8 +179,8 @@ public class ExecutionService {
         UUID id = UUID.randomUUID();
         Execution record = Execution.start(id, caller.tenantId(), t.flowId(), t.flowName(), t.versionId(),
                 ExecutionStatus.RUNNING, mode, preparedInputs, null, cmd.idempotencyKey(), Instant.now());
-        return Offload.detach(tx.inTransaction(() -> executions.create(record)
-                        .call(e -> audit.record(caller, "execution.start", "execution", id, startDetails(t, mode)))))
+        return tx.inTransaction(() -> executions.create(record)
+                        .call(e -> audit.record(caller, "execution.start", "execution", id, startDetails(t, mode))))
                 .onFailure().invoke(this::releaseSlot)
                 .onFailure(StoreConflictException.class).recoverWithUni(e -> {
                     if (!Constraints.EXECUTION_IDEMPOTENCY_KEY.equals(((StoreConflictException) e).constraint())) {
@@ -206,7 +204,7 @@ public class ExecutionService {
                 caller.buCode(), cmd.mocks(), timeoutMs, flowDepth, sink);
         RunHandle handle;
         try {
-            handle = engine.start(cmd.target().compiled(), request);
+            handle = engine.start(cmd.target().compiled(), request, !cmd.async());
         } catch (InvalidInputsException e) {
             // malformed mocks are only detected by the engine: the record exists, so it ends as failed
             sink.discard();
@@ -249,11 +247,11 @@ public class ExecutionService {
             case CANCELLED -> "execution.cancel";
             default -> null;
         };
-        return Offload.detach(tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
+        return tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
                         .call(updated -> updated.isPresent() && auditType != null
                                 ? audit.record(caller, auditType, "execution", record.id(),
                                 errorDetails(outcome))
-                                : Uni.createFrom().voidItem())))
+                                : Uni.createFrom().voidItem()))
                 .chain(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
                         // finished elsewhere first (cancelled from another replica): that record wins
                         : executions.find(record.tenantId(), record.id()).map(o -> o.orElse(done)));
@@ -285,8 +283,8 @@ public class ExecutionService {
         Execution record = Execution.start(id, caller.tenantId(), target.flowId(), target.flowName(), target.versionId(),
                 ExecutionStatus.RUNNING, ExecutionMode.NORMAL, prepared, parentExecutionId, null, Instant.now());
         return audit.checkExecutionQuota(caller.tenantId())
-                .chain(() -> Offload.detach(tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
-                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL))))))
+                .chain(() -> tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
+                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL)))))
                 .chain(created -> {
                     Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false);
                     LiveRun run = live.get(id);
