@@ -60,8 +60,13 @@ public class JwtVerification {
     @Priority(1)
     @ApplicationScoped
     JWTAuthContextInfo contextInfo() {
+        return contextInfo(key());
+    }
+
+    /** The verification policy for tokens signed with {@code key}. */
+    static JWTAuthContextInfo contextInfo(SecretKey key) {
         JWTAuthContextInfo info = new JWTAuthContextInfo();
-        info.setSecretVerificationKey(key());
+        info.setSecretVerificationKey(key);
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.HS256));
         info.setIssuedBy(ISSUER);
         info.setExpGracePeriodSecs(CLOCK_SKEW_SECONDS);

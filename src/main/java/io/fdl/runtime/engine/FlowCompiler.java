@@ -50,6 +50,13 @@ public final class FlowCompiler {
         return new CompiledFlow(flow, top, inputs, output, top.deepSize());
     }
 
+    /** The cached compiled form for {@code key}, or null. */
+    public CompiledFlow cached(String key) {
+        synchronized (cache) {
+            return cache.get(key);
+        }
+    }
+
     /** The cached compiled form for {@code key}, compiling with {@code compiler} on a miss. */
     public CompiledFlow get(String key, Supplier<CompiledFlow> compiler) {
         synchronized (cache) {

@@ -5,6 +5,7 @@ import io.fdl.runtime.engine.CompiledFlow;
 import io.fdl.runtime.engine.FlowCompiler;
 import io.fdl.runtime.fdl.ParseResult;
 import io.fdl.runtime.store.FlowVersion;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +30,12 @@ public class DefinitionCache {
                            @ConfigProperty(name = "fdl.definition-cache-size", defaultValue = "1000") int size) {
         this.definitions = definitions;
         this.cache = new FlowCompiler(size);
+    }
+
+    /** The compiled version: at once when cached, else compiled on a worker thread (never on an event loop). */
+    public Uni<CompiledFlow> compiled(FlowVersion version) {
+        CompiledFlow hit = cache.cached(version.id().toString());
+        return hit != null ? Uni.createFrom().item(hit) : Offload.cpu(() -> get(version));
     }
 
     public CompiledFlow get(FlowVersion version) {

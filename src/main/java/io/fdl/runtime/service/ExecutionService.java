@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * slot is taken (429 beyond {@code FDL_MAX_CONCURRENT_EXECUTIONS}) → the record is created as
  * {@code running} together with its audit line (the idempotency key is unique per tenant, so
  * concurrent retries resolve to one execution) → the engine starts with the event pipeline as its
- * listener → while it runs, {@link Checkpoints} saves progress and the run state → when it ends,
+ * listener, on its own Vert.x context (the request's event loop for a sync run) → while it runs, {@link Checkpoints} saves progress and the run state → when it ends,
  * every event is persisted first and then the final record, so a client that saw the terminal
  * event or the sync response can read the same outcome from any replica, after any restart.
  */
@@ -112,8 +112,7 @@ public class ExecutionService {
                 .map(v -> v.orElseThrow(() -> versionId == null
                         ? ApiException.notFound("Flow has no version to run")
                         : Ids.notFound("Version")))
-                .chain(v -> Offload.cpu(() -> cache.get(v))
-                        .map(compiled -> new Target(flowId, v.id(), flow.name(), compiled))));
+                .chain(v -> cache.compiled(v).map(compiled -> new Target(flowId, v.id(), flow.name(), compiled))));
     }
 
     /**
@@ -128,8 +127,7 @@ public class ExecutionService {
             }
             return versions.find(caller.tenantId(), flowId, flow.publishedVersionId())
                     .map(v -> v.orElseThrow(() -> new ApiException(403, "flow_not_published", "Flow is not published")))
-                    .chain(v -> Offload.cpu(() -> cache.get(v))
-                            .map(compiled -> new Target(flowId, v.id(), flow.name(), compiled)));
+                    .chain(v -> cache.compiled(v).map(compiled -> new Target(flowId, v.id(), flow.name(), compiled)));
         });
     }
 
@@ -182,8 +180,8 @@ public class ExecutionService {
         UUID id = UUID.randomUUID();
         Execution record = Execution.start(id, caller.tenantId(), t.flowId(), t.flowName(), t.versionId(),
                 ExecutionStatus.RUNNING, mode, preparedInputs, null, cmd.idempotencyKey(), Instant.now());
-        return Offload.detach(tx.inTransaction(() -> executions.create(record)
-                        .call(e -> audit.record(caller, "execution.start", "execution", id, startDetails(t, mode)))))
+        return tx.inTransaction(() -> executions.create(record)
+                        .call(e -> audit.record(caller, "execution.start", "execution", id, startDetails(t, mode))))
                 .onFailure().invoke(this::releaseSlot)
                 .onFailure(StoreConflictException.class).recoverWithUni(e -> {
                     if (!Constraints.EXECUTION_IDEMPOTENCY_KEY.equals(((StoreConflictException) e).constraint())) {
@@ -207,7 +205,7 @@ public class ExecutionService {
                 caller.buCode(), cmd.mocks(), timeoutMs, flowDepth, sink, quota);
         RunHandle handle;
         try {
-            handle = engine.start(cmd.target().compiled(), request);
+            handle = engine.start(cmd.target().compiled(), request, !cmd.async());
         } catch (InvalidInputsException e) {
             // malformed mocks are only detected by the engine: the record exists, so it ends as failed
             sink.discard();
@@ -226,13 +224,16 @@ public class ExecutionService {
                 .eventually(() -> {
                     live.remove(record.id());
                     release.run();
-                })
-                .memoize().indefinitely();
-        live.put(record.id(), new LiveRun(record, handle, finished));
+                });
+        RunEnd<Execution> end = new RunEnd<>();
+        live.put(record.id(), new LiveRun(record, handle, end.uni()));
         // drive the end of the run regardless of whether a client waits for it
-        finished.subscribe().with(x -> { }, err -> LOG.errorf(err, "finishing execution %s failed", record.id()));
+        finished.subscribe().with(end::complete, err -> {
+            LOG.errorf(err, "finishing execution %s failed", record.id());
+            end.fail(err);
+        });
         if (cmd.async()) return Uni.createFrom().item(new Started(record, false));
-        return finished.map(e -> new Started(e, true));
+        return end.uni().map(e -> new Started(e, true));
     }
 
     private Uni<Execution> persistOutcome(Caller caller, Execution record, RunOutcome outcome) {
@@ -247,11 +248,11 @@ public class ExecutionService {
             case CANCELLED -> "execution.cancel";
             default -> null;
         };
-        return Offload.detach(tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
+        return tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
                         .call(updated -> updated.isPresent() && auditType != null
                                 ? audit.record(caller, auditType, "execution", record.id(),
                                 errorDetails(outcome))
-                                : Uni.createFrom().voidItem())))
+                                : Uni.createFrom().voidItem()))
                 .chain(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
                         // finished elsewhere first (cancelled from another replica): that record wins
                         : executions.find(record.tenantId(), record.id()).map(o -> o.orElse(done)));
@@ -283,14 +284,14 @@ public class ExecutionService {
         Execution record = Execution.start(id, caller.tenantId(), target.flowId(), target.flowName(), target.versionId(),
                 ExecutionStatus.RUNNING, ExecutionMode.NORMAL, prepared, parentExecutionId, null, Instant.now());
         return audit.checkExecutionQuota(caller.tenantId())
-                .chain(quota -> Offload.detach(tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
+                .chain(quota -> tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
                         "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL)))))
-                        .chain(created -> {
-                            Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false, quota);
-                            LiveRun run = live.get(id);
-                            if (run != null && parentCancel != null) parentCancel.onCancel(() -> run.handle().cancel());
-                            return started;
-                        }))
+                .chain(created -> {
+                    Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false, quota);
+                    LiveRun run = live.get(id);
+                    if (run != null && parentCancel != null) parentCancel.onCancel(() -> run.handle().cancel());
+                    return started;
+                })
                 .map(Started::execution)
                 // the caller abandoned the call (attempt timeout, parent failed): stop the child too
                 .onCancellation().invoke(() -> cancelLocal(id));

@@ -83,12 +83,12 @@ public class FlowService {
         String n = name == null ? null : requireName(name);
         checkLength("description", description, MAX_DESCRIPTION);
         checkLength("thumbnail", thumbnail, MAX_THUMBNAIL);
-        return Offload.detach(tx.inTransaction(() -> find(caller, flowId)
+        return tx.inTransaction(() -> find(caller, flowId)
                 .chain(f -> flows.update(f.withDetails(n != null ? n : f.name(),
                         description != null ? description : f.description(),
                         thumbnail != null ? thumbnail : f.thumbnail())))
                 .map(o -> o.orElseThrow(() -> Ids.notFound("Flow")))
-                .call(f -> audit.record(caller, "flow.update", "flow", flowId, null))))
+                .call(f -> audit.record(caller, "flow.update", "flow", flowId, null)))
                 .chain(f -> versions.list(caller.tenantId(), flowId).map(list -> detail(f, list)));
     }
 

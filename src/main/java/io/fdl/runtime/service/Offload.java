@@ -5,10 +5,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -17,29 +13,7 @@ import java.util.function.Supplier;
  * store must be called from there).
  */
 public final class Offload {
-    /**
-     * Plain daemon threads without any Vert.x context. The PostgreSQL store marks the context of a
-     * transaction and runs later calls made on that context "in place" (to join it); continuing a
-     * chain here after a transaction ends makes later store calls start fresh, and engine run tasks
-     * never inherit a request's (transaction) context through context propagation.
-     */
-    public static final Executor PLAIN = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger n = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "fdl-plain-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    });
-
     private Offload() {}
-
-    /** Continues {@code uni}'s downstream on a context-free thread (use after a store transaction). */
-    public static <T> Uni<T> detach(Uni<T> uni) {
-        return uni.emitOn(PLAIN);
-    }
 
     public static <T> Uni<T> cpu(Supplier<T> work) {
         Context ctx = Vertx.currentContext();

@@ -58,7 +58,7 @@ public class SubFlowHandler implements FlowToolHandler {
                 .chain(flow -> versions.find(tenant, flow.id(), flow.publishedVersionId())
                         .map(v -> v.orElseThrow(() -> new ToolException("NOT_FOUND_TOOL",
                                 "no published version of flow " + call.service())))
-                        .chain(v -> Offload.cpu(() -> cache.get(v))
+                        .chain(v -> cache.compiled(v)
                                 .map(c -> new ExecutionService.Target(flow.id(), v.id(), flow.name(), c))))
                 .chain(target -> executions.runChild(caller, target, call.args(), call.timeoutMs(), depth, parent,
                         call.caller().cancellation()))

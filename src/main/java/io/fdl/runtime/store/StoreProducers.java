@@ -33,6 +33,10 @@ public class StoreProducers {
     @ConfigProperty(name = "fdl.store.timeout", defaultValue = "30s")
     Duration timeout;
 
+    /** FDL_MEMORY_MAX_EXECUTIONS: finished executions (with their events) the memory store keeps. */
+    @ConfigProperty(name = "fdl.memory-max-executions", defaultValue = "" + MemoryStore.DEFAULT_MAX_EXECUTIONS)
+    int memoryMaxExecutions;
+
     @Inject
     Vertx vertx;
 
@@ -68,7 +72,7 @@ public class StoreProducers {
                     s.events(), s.audit(), s.apiKeys(), s.toolServices(), s.datasources(), s.transactions());
         }
         LOG.info("storage: in memory (FDL_USE_DATABASE is off; data is lost on restart)");
-        MemoryStore s = new MemoryStore();
+        MemoryStore s = new MemoryStore(memoryMaxExecutions);
         return new Adapters(StoreKind.MEMORY, s.tenants(), s.users(), s.flows(), s.versions(), s.executions(),
                 s.events(), s.audit(), s.apiKeys(), s.toolServices(), s.datasources(), s.transactions());
     }

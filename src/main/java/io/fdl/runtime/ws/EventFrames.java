@@ -14,12 +14,19 @@ import java.util.Map;
  * {@code {"jsonrpc":"2.0","id":null,"result":{"method":"execution.event","params":{…}}}}.
  * Data values larger than the preview limit are replaced by a text preview and {@code truncated: true};
  * the full value stays in the execution record.
+ *
+ * <p>Serialised once per event, not once per subscriber: the bus hands the same event instance to
+ * every subscriber in turn, so the last frame is remembered by the event's identity (1 000 watchers of
+ * one execution cost one serialisation per event).
  */
 final class EventFrames {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    private record Last(ExecutionEvent event, String frame) {}
+
     private final ObjectMapper mapper;
     private final int previewLimit;
+    private final java.util.concurrent.atomic.AtomicReference<Last> last = new java.util.concurrent.atomic.AtomicReference<>();
 
     EventFrames(ObjectMapper mapper, int previewLimit) {
         this.mapper = mapper;
@@ -27,6 +34,14 @@ final class EventFrames {
     }
 
     String frame(ExecutionEvent event) {
+        Last l = last.get();
+        if (l != null && l.event() == event) return l.frame();
+        String frame = render(event);
+        last.set(new Last(event, frame));
+        return frame;
+    }
+
+    private String render(ExecutionEvent event) {
         ObjectNode params = F.objectNode()
                 .put("execution_id", event.executionId())
                 .put("seq", event.seq())

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 
 /**
  * The engine's timer port on Vert.x timers: waits, retry back-off and timeouts cost a heap entry in
- * the event loop's timer wheel, never a thread. The engine's tasks only enqueue work on the run's
- * serial queue (which runs on the {@link RunExecutor}), so executing them on an event loop is safe.
+ * the event loop's timer wheel, never a thread. A timer set from a run's task fires on the run's own
+ * context ({@link RunContexts}); the engine's timer tasks only enqueue work on the run's serial queue.
  */
 @ApplicationScoped
 public class VertxScheduler implements Scheduler {

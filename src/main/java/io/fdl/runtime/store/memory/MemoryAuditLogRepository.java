@@ -31,6 +31,7 @@ final class MemoryAuditLogRepository implements AuditLogRepository {
             AuditEntry stored = new AuditEntry(e.id(), e.tenantId(), e.userId(), e.eventType(), e.resourceType(),
                     e.resourceId(), copyOrEmpty(e.details()), e.ip(), MemoryDatabase.now());
             db.audit.put(e.id(), stored);
+            db.audited();
             return out(stored);
         });
     }

@@ -13,7 +13,6 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import static io.fdl.runtime.store.memory.MemoryDatabase.copyOrEmpty;
@@ -24,7 +23,12 @@ import static io.fdl.runtime.store.memory.MemoryDatabase.micros;
  * own seq-ordered log, locked on its own (runs append concurrently without contention).
  */
 final class MemoryExecutionEventRepository implements ExecutionEventRepository {
-    private final Map<UUID, NavigableMap<Long, StoredEvent>> logs = new ConcurrentHashMap<>();
+    private final Map<UUID, NavigableMap<Long, StoredEvent>> logs;
+
+    /** The logs live in the database so that evicting an execution drops its events too. */
+    MemoryExecutionEventRepository(MemoryDatabase db) {
+        this.logs = db.eventLogs;
+    }
 
     @Override
     public Uni<Void> append(UUID tenantId, List<StoredEvent> events) {

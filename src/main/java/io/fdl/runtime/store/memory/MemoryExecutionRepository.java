@@ -43,6 +43,8 @@ final class MemoryExecutionRepository implements ExecutionRepository {
             }
             Execution stored = normalise(e, e.startedAt() == null ? MemoryDatabase.now() : e.startedAt());
             db.executions.put(e.id(), stored);
+            if (e.idempotencyKey() != null) db.idempotencyKeys.put(new MemoryDatabase.Key(e.tenantId(), e.idempotencyKey()), e.id());
+            if (stored.status().terminal()) db.finished(stored.id());
             return out(stored);
         });
     }
@@ -61,8 +63,8 @@ final class MemoryExecutionRepository implements ExecutionRepository {
     }
 
     private Optional<Execution> byKey(UUID tenantId, String key) {
-        return db.executions.values().stream()
-                .filter(x -> x.tenantId().equals(tenantId) && key.equals(x.idempotencyKey())).findFirst();
+        UUID id = db.idempotencyKeys.get(new MemoryDatabase.Key(tenantId, key));
+        return id == null ? Optional.empty() : get(tenantId, id);
     }
 
     @Override
@@ -92,7 +94,9 @@ final class MemoryExecutionRepository implements ExecutionRepository {
                             old.idempotencyKey(), old.startedAt(), e.completedAt(), e.durationMs());
                     Execution stored = normalise(merged, old.startedAt());
                     db.executions.put(stored.id(), stored);
-                    return out(stored);
+                    Execution answer = out(stored);
+                    if (stored.status().terminal()) db.finished(stored.id()); // may evict the oldest finished
+                    return answer;
                 }));
     }
 

@@ -21,17 +21,20 @@ import java.util.function.Supplier;
  * {@link #transactions()} cannot roll back.
  */
 public final class MemoryStore {
-    private final MemoryDatabase db = new MemoryDatabase();
-    private final TenantRepository tenants = new MemoryTenantRepository(db);
-    private final UserRepository users = new MemoryUserRepository(db);
-    private final FlowRepository flows = new MemoryFlowRepository(db);
-    private final FlowVersionRepository versions = new MemoryFlowVersionRepository(db);
-    private final ExecutionRepository executions = new MemoryExecutionRepository(db);
-    private final ExecutionEventRepository events = new MemoryExecutionEventRepository();
-    private final AuditLogRepository audit = new MemoryAuditLogRepository(db);
-    private final ApiKeyRepository apiKeys = new MemoryApiKeyRepository(db);
-    private final ToolServiceRepository toolServices = new MemoryToolServiceRepository(db);
-    private final DatasourceRepository datasources = new MemoryDatasourceRepository(db);
+    /** default of {@code FDL_MEMORY_MAX_EXECUTIONS} */
+    public static final int DEFAULT_MAX_EXECUTIONS = 10_000;
+
+    private final MemoryDatabase db;
+    private final TenantRepository tenants;
+    private final UserRepository users;
+    private final FlowRepository flows;
+    private final FlowVersionRepository versions;
+    private final ExecutionRepository executions;
+    private final ExecutionEventRepository events;
+    private final AuditLogRepository audit;
+    private final ApiKeyRepository apiKeys;
+    private final ToolServiceRepository toolServices;
+    private final DatasourceRepository datasources;
     private final Transactions transactions = new Transactions() {
         /** Memory mode has no rollback: the work just runs (see {@link Transactions}). */
         @Override
@@ -39,6 +42,25 @@ public final class MemoryStore {
             return Uni.createFrom().deferred(work::get);
         }
     };
+
+    public MemoryStore() {
+        this(DEFAULT_MAX_EXECUTIONS);
+    }
+
+    /** @param maxFinishedExecutions finished executions retained with their events (≥ 1), the oldest evicted first */
+    public MemoryStore(int maxFinishedExecutions) {
+        db = new MemoryDatabase(maxFinishedExecutions);
+        tenants = new MemoryTenantRepository(db);
+        users = new MemoryUserRepository(db);
+        flows = new MemoryFlowRepository(db);
+        versions = new MemoryFlowVersionRepository(db);
+        executions = new MemoryExecutionRepository(db);
+        events = new MemoryExecutionEventRepository(db);
+        audit = new MemoryAuditLogRepository(db);
+        apiKeys = new MemoryApiKeyRepository(db);
+        toolServices = new MemoryToolServiceRepository(db);
+        datasources = new MemoryDatasourceRepository(db);
+    }
 
     public TenantRepository tenants() { return tenants; }
 
