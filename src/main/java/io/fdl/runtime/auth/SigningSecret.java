@@ -1,7 +1,9 @@
 package io.fdl.runtime.auth;
 
 import io.fdl.runtime.config.FdlConfig;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,11 @@ public class SigningSecret {
     FdlConfig config;
 
     private volatile String value;
+
+    /** Resolved at start-up (run time), so the dev-mode WARN about a random secret is part of the start-up log. */
+    void onStart(@Observes StartupEvent ev) {
+        value();
+    }
 
     /** The secret text (HMAC key bytes are its UTF-8 encoding). Never log it. */
     public String value() {
