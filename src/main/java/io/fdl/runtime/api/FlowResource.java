@@ -68,8 +68,9 @@ public class FlowResource {
     @Operation(summary = "List flows, newest updated first")
     public Uni<FlowList> list(@QueryParam("limit") @DefaultValue("20") int limit,
                               @QueryParam("offset") @DefaultValue("0") int offset,
-                              @QueryParam("q") String q) {
-        return flows.list(caller(), q, limit, offset).map(p -> new FlowList(
+                              @QueryParam("q") String q,
+                              @QueryParam("published") String published) {
+        return flows.list(caller(), q, publishedFilter(published), limit, offset).map(p -> new FlowList(
                 p.items().stream().map(Views::summary).toList(), p.total(), p.limit(), p.offset()));
     }
 
@@ -137,11 +138,12 @@ public class FlowResource {
     @RolesAllowed("editor")
     @Operation(summary = "Create an immutable version from FDL YAML ({fdl}) or the editor graph ({data})")
     @APIResponse(responseCode = "201", description = "the version", content = @Content(schema = @Schema(implementation = VersionSummary.class)))
-    @APIResponse(responseCode = "422", description = "INVALID_FLOW with diagnostics; nothing stored")
+    @APIResponse(responseCode = "422", description = "INVALID_FLOW with diagnostics, nothing stored (YAML, or JSON "
+            + "not of the editor's shape); an editor graph that does not validate is stored as a draft: 201 with valid false")
     public Uni<Response> createVersion(@PathParam("id") String id, CreateVersionRequest body) {
         if (body == null) throw ApiException.badRequest("BAD_REQUEST", "a JSON body {fdl} or {data} is required");
         return versions.create(caller(), flowId(id), body.fdl(), body.data(), body.label())
-                .map(v -> Response.status(201).entity(Views.version(v.summary())).build());
+                .map(v -> Response.status(201).entity(Views.created(v)).build());
     }
 
     @GET
@@ -187,6 +189,16 @@ public class FlowResource {
     @Operation(summary = "Whether and which version is published")
     public Uni<PublishStatus> publishStatus(@PathParam("id") String id) {
         return flows.find(caller(), flowId(id)).map(Views::publish);
+    }
+
+    /** {@code ?published=true|false} (the editor's Published page); absent or empty: no filter. */
+    static Boolean publishedFilter(String published) {
+        if (published == null || published.isBlank()) return null;
+        return switch (published.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> throw ApiException.badRequest("INVALID_REQUEST", "published must be true or false");
+        };
     }
 
     private Caller caller() {

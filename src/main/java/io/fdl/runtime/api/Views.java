@@ -24,13 +24,13 @@ import java.util.UUID;
 public final class Views {
     private Views() {}
 
-    static FlowSummary summary(io.fdl.runtime.store.FlowSummary s) {
+    public static FlowSummary summary(io.fdl.runtime.store.FlowSummary s) {
         Flow f = s.flow();
         return new FlowSummary(id(f.id()), f.name(), f.description(), f.thumbnail(), (int) s.versionCount(),
-                f.published(), f.createdAt(), f.updatedAt());
+                f.published(), f.publishedAt(), id(f.publishedVersionId()), f.createdAt(), f.updatedAt());
     }
 
-    static FlowView flow(FlowDetail d) {
+    public static FlowView flow(FlowDetail d) {
         Flow f = d.flow();
         return new FlowView(id(f.id()), id(f.tenantId()), f.name(), f.description(), f.thumbnail(), d.versionCount(),
                 f.published(), id(f.publishedVersionId()), f.publishedAt(),
@@ -43,12 +43,22 @@ public final class Views {
     }
 
     static VersionSummary version(io.fdl.runtime.store.VersionSummary v) {
-        return new VersionSummary(id(v.id()), id(v.flowId()), v.versionNumber(), v.label(), v.createdAt());
+        return new VersionSummary(id(v.id()), id(v.flowId()), v.versionNumber(), v.label(), v.createdAt(), null, null);
+    }
+
+    /** The creation response: the summary plus whether it validates (and why not). */
+    static VersionSummary created(FlowVersion v) {
+        return new VersionSummary(id(v.id()), id(v.flowId()), v.versionNumber(), v.label(), v.createdAt(), v.valid(),
+                diagnostics(v));
     }
 
     static VersionView version(FlowVersion v) {
         return new VersionView(id(v.id()), id(v.flowId()), v.versionNumber(), v.label(), v.createdAt(), v.fdl(),
-                v.data(), v.sourceFormat());
+                v.data(), v.sourceFormat(), v.valid(), diagnostics(v));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode diagnostics(FlowVersion v) {
+        return v.diagnostics() != null ? v.diagnostics() : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     }
 
     static String flowId(UUID flowId) {

@@ -10,7 +10,6 @@ import io.fdl.runtime.store.TenantRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class ApiKeyService {
-    private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
 
     public static final int PREFIX_LENGTH = 16;
     public static final int DEFAULT_RATE_LIMIT = 100;
@@ -58,6 +56,8 @@ public class ApiKeyService {
     AuditService audit;
     @Inject
     ApiKeyRateLimiter rateLimiter;
+    @Inject
+    ApiKeyUsage usage;
 
     Clock clock = Clock.systemUTC();
 
@@ -104,7 +104,8 @@ public class ApiKeyService {
     }
 
     public Uni<List<ApiKey>> list(UUID tenantId, UUID flowId) {
-        return requireFlow(tenantId, flowId).chain(f -> keys.listByFlow(tenantId, flowId));
+        return requireFlow(tenantId, flowId).chain(f -> keys.listByFlow(tenantId, flowId))
+                .map(list -> list.stream().map(usage::current).toList());
     }
 
     public Uni<Void> delete(UUID tenantId, UUID flowId, UUID keyId) {
@@ -113,7 +114,10 @@ public class ApiKeyService {
                     if (!deleted) throw ApiException.notFound("API key not found");
                 }), d -> AuditService.Record.of(AuditEvents.APIKEY_DELETE, "api_key", keyId,
                         Map.of("flow_id", flowId.toString())).in(tenantId)))
-                .invoke(() -> rateLimiter.forget(keyId))
+                .invoke(() -> {
+                    rateLimiter.forget(keyId);
+                    usage.forget(keyId);
+                })
                 .replaceWithVoid();
     }
 
@@ -124,7 +128,7 @@ public class ApiKeyService {
      * {@code rate_limited} + Retry-After; every authenticated request counts, so a key cannot hammer
      * the store through failing requests), bound to the flow of the path (403 {@code flow_mismatch}),
      * the flow exists (404 {@code flow_not_found}) and is published (403 {@code flow_not_published}).
-     * On success {@code last_used_at} is updated.
+     * On success the use is counted ({@link ApiKeyUsage}: {@code usage_count}, {@code last_used_at}).
      *
      * @param authorization the {@code Authorization} header ({@code Bearer fk_…}), may be null
      * @param xApiKey       the {@code X-API-Key} header, may be null; preferred when both are given
@@ -157,10 +161,8 @@ public class ApiKeyService {
                             .orElse(AuthPrincipal.DEFAULT_BU);
                     AuthPrincipal principal = new AuthPrincipal("apikey:" + key.id(), key.tenantId().toString(),
                             key.tenantId().toString(), bu, Roles.expand(Set.of(Roles.EXECUTOR)));
-                    return keys.touch(key.tenantId(), key.id(), now)
-                            .onFailure().invoke(e -> LOG.debugf("last_used_at of key %s not updated: %s", key.id(), e))
-                            .onFailure().recoverWithNull()
-                            .replaceWith(new ApiKeyCaller(key, flow.get(), principal));
+                    usage.record(key, now);
+                    return Uni.createFrom().item(new ApiKeyCaller(key, flow.get(), principal));
                 });
             });
         });

@@ -1,6 +1,5 @@
 package io.fdl.runtime.auth;
 
-import io.fdl.runtime.config.FdlConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import jakarta.annotation.Priority;
@@ -20,7 +19,7 @@ import java.util.Set;
  * Verification rules for every bearer token (api.md §3.1), replacing SmallRye JWT's
  * property-driven defaults with one explicit policy:
  * <ul>
- *   <li>signature HS256 only, keyed with the UTF-8 bytes of {@code FDL_JWT_SECRET}; jose4j's
+ *   <li>signature HS256 only, keyed with the UTF-8 bytes of {@link SigningSecret} ({@code FDL_JWT_SECRET}); jose4j's
  *       algorithm constraint rejects {@code alg: none}, every RS/ES/PS algorithm (so a public key
  *       can never be abused as an HMAC secret) and HS384/HS512;</li>
  *   <li>{@code iss} must be {@value #ISSUER}; {@code exp} is required and enforced;</li>
@@ -41,11 +40,11 @@ public class JwtVerification {
     public static final int MIN_SECRET_BYTES = 32;
 
     @Inject
-    FdlConfig config;
+    SigningSecret secret;
 
     /** The HMAC key for both verifying and signing. */
     public SecretKey key() {
-        byte[] bytes = config.jwtSecret().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = secret.value().getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
             // Production refuses to start with such a secret (config checks); in dev mode it is a
             // misconfiguration every token would fail on, so say so once, clearly, without the value.

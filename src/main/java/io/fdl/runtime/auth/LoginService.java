@@ -23,8 +23,10 @@ import java.util.UUID;
 /**
  * {@code POST /api/auth/login} and {@code /api/auth/refresh} (api.md §3.1).
  *
- * <p>Dev mode: any credentials give a token for the requested tenant/business unit (default
- * {@code default}) with role admin, flagged as a dev token in the response, the token and the log.
+ * <p>Dev mode: any credentials give a token for tenant {@code default} (and the requested business
+ * unit) with role admin — never superadmin — flagged as a dev token in the response, the token and
+ * the log. Asking for another tenant is 403 {@code DEV_LOGIN_TENANT}: dev mode must not let anyone
+ * make themselves admin of a tenant of their choosing (other tenants need real accounts).
  *
  * <p>Dev mode off: the user is looked up in the requested tenant and the password checked with
  * bcrypt. Wrong credentials → 401 {@code INVALID_CREDENTIALS}, identical for unknown names and
@@ -66,6 +68,10 @@ public class LoginService {
     }
 
     private Uni<TokenService.TokenPair> devLogin(Credentials c, String tenantClaim, UUID tenantId) {
+        if (!TenantIds.DEFAULT_TENANT_ID.equals(tenantId.toString())) {
+            return Uni.createFrom().failure(new ApiException(403, "DEV_LOGIN_TENANT",
+                    "Dev mode logins are for tenant 'default' only; other tenants need an account (FDL_DEV_MODE=false)"));
+        }
         String bu = blankToNull(c.buCode()) == null ? AuthPrincipal.DEFAULT_BU : c.buCode().trim();
         LOG.warnf("DEV MODE: issued a development token (role admin) for user '%s', tenant '%s' without checking "
                 + "credentials; set FDL_DEV_MODE=false in production", safe(c.username()), safe(tenantClaim));
@@ -149,8 +155,10 @@ public class LoginService {
                     "Invalid or expired refresh token"));
         }
         if (config.devMode()) {
-            // Dev mode trusts its own tokens: re-issue the roles the refresh token was granted.
-            List<String> roles = claims.grantedRoles().isEmpty() ? List.of(Roles.ADMIN) : claims.grantedRoles();
+            // Dev mode trusts its own tokens: re-issue the roles the refresh token was granted, but
+            // never superadmin (a dev-mode process must not mint one, whatever it is given).
+            List<String> roles = claims.grantedRoles().stream().filter(r -> !Roles.SUPERADMIN.equals(r)).toList();
+            if (roles.isEmpty()) roles = List.of(Roles.ADMIN);
             return Uni.createFrom().item(tokens.issue(claims.subject(), claims.tenantClaim(), claims.buCode(), roles,
                     true));
         }

@@ -20,18 +20,21 @@ import java.util.Optional;
 @ConfigMapping(prefix = "fdl")
 public interface FdlConfig {
 
-    /** The development default of {@code FDL_JWT_SECRET}; refused when dev mode is off. */
-    String DEV_JWT_SECRET = "fdl-dev-secret-do-not-use-in-production-000000";
     /** Shortest {@code FDL_JWT_SECRET} accepted in production mode. */
     int MIN_PROD_SECRET_LENGTH = 32;
 
-    /** {@code FDL_DEV_MODE}: development mode (dev logins, permissive CORS). */
+    /**
+     * {@code FDL_DEV_MODE}: development mode (dev logins, permissive CORS, requests without
+     * credentials act as admin of tenant {@code default}).
+     */
     @WithDefault("true")
     boolean devMode();
 
-    /** {@code FDL_JWT_SECRET}: HS256 signing secret. Never log it. */
-    @WithDefault(DEV_JWT_SECRET)
-    String jwtSecret();
+    /**
+     * {@code FDL_JWT_SECRET}: HS256 signing secret. Never log it. Required with dev mode off; in dev
+     * mode, when unset, a random per-process secret is used ({@link io.fdl.runtime.auth.SigningSecret}).
+     */
+    Optional<String> jwtSecret();
 
     /** {@code FDL_JWT_ACCESS_TTL}: access-token lifetime in seconds. */
     @WithDefault("3600")

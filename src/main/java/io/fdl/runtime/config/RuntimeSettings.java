@@ -23,6 +23,11 @@ public final class RuntimeSettings {
 
     /** Log categories that make up "the service's own categories". */
     public static final String OWN_LOG_CATEGORY = "io.fdl";
+    /**
+     * The signing secret earlier releases used by default in dev mode. It is public, so production
+     * refuses it like a missing secret (dev mode no longer has a constant secret at all).
+     */
+    public static final String FORMER_DEV_SECRET = "fdl-dev-secret-do-not-use-in-production-000000";
     static final String RUST_CRATE = "fdl_runtime";
     private static final Set<String> LEVELS = Set.of("OFF", "FATAL", "ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "ALL");
 
@@ -52,8 +57,7 @@ public final class RuntimeSettings {
         // --- JWT secret (production refuses the dev default, missing or short secrets)
         if (!devMode) {
             String secret = value(lookup, "fdl.jwt-secret");
-            // Unset and the dev default look the same at runtime (the mapping's default fills the gap).
-            if (secret == null || secret.isBlank() || secret.equals(FdlConfig.DEV_JWT_SECRET)) {
+            if (secret == null || secret.isBlank() || secret.equals(FORMER_DEV_SECRET)) {
                 errors.add("FDL_JWT_SECRET is not set or is the development default; set a secret of your own"
                         + " (at least " + FdlConfig.MIN_PROD_SECRET_LENGTH + " characters) when FDL_DEV_MODE=false");
             } else if (secret.length() < FdlConfig.MIN_PROD_SECRET_LENGTH) {

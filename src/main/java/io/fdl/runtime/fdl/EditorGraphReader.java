@@ -20,17 +20,40 @@ final class EditorGraphReader {
             "sms", "service");
 
     private final Diagnostics d;
+    /** editor node id → FDL name, for ids that are not valid names ({@link NodeIds}) */
+    private final Map<String, String> toName;
 
-    private EditorGraphReader(Diagnostics d) {
+    private EditorGraphReader(Diagnostics d, Map<String, String> toName) {
         this.d = d;
+        this.toName = toName;
     }
 
-    static YNode read(JsonNode graph, Diagnostics d) {
+    /** The YAML-shaped tree (null when the graph is no object) and the node ids that were renamed. */
+    record Read(YNode root, NodeIds ids) {}
+
+    static Read read(JsonNode graph, Diagnostics d) {
         if (graph == null || !graph.isObject()) {
             d.error("DOC_SHAPE", "the editor graph must be a JSON object", SourcePos.START, null, null);
-            return null;
+            return new Read(null, NodeIds.NONE);
         }
-        return new EditorGraphReader(d).root(graph);
+        List<String> ids = new ArrayList<>();
+        collectIds(list(graph.get("nodes")), ids);
+        Map<String, String> toName = NodeIds.assign(ids);
+        return new Read(new EditorGraphReader(d, toName).root(graph), NodeIds.of(toName));
+    }
+
+    /** Every non-start node id of the document, depth first (sub-flows included), in document order. */
+    private static void collectIds(List<JsonNode> nodes, List<String> out) {
+        for (JsonNode n : nodes) {
+            if ("start".equals(nodeType(n))) continue;
+            out.add(n.path("id").asText(""));
+            collectIds(list(n.path("data").get("subFlowNodes")), out);
+        }
+    }
+
+    /** The FDL name of a node id (a jump target written as an editor id). */
+    private String name(String id) {
+        return toName.getOrDefault(id, id);
     }
 
     private YNode root(JsonNode g) {
@@ -75,51 +98,78 @@ final class EditorGraphReader {
             entries.add(entry("defs", new YNode.Map(dl, SourcePos.START, "args.defs", false), "args.defs"));
         }
         Map<String, YNode.Entry> in = new LinkedHashMap<>();
-        List<JsonNode> inputs = list(a.get("inputs"));
+        // args.inputs (editor-json.md §1) or args.in, the run request's form: {name: type} or a list
+        String inKey = a.has("inputs") ? "inputs" : "in";
+        JsonNode inNode = a.get(inKey);
+        if (inNode != null && inNode.isObject()) {
+            for (var it = inNode.fields(); it.hasNext(); ) {
+                var f = it.next();
+                String p = "args." + inKey + "." + f.getKey();
+                JsonNode spec = f.getValue();
+                String text = spec.isTextual() ? fdlType(spec.asText(), false) : param(spec, false);
+                in.putIfAbsent(f.getKey(), entry(f.getKey(), scalar(spec.isTextual() ? text
+                        : withDefault(text, spec.get("defaultValue")), p), p));
+            }
+        }
+        List<JsonNode> inputs = list(inNode);
         for (int i = 0; i < inputs.size(); i++) {
             JsonNode inp = inputs.get(i);
             String name = inp.path("name").asText("");
-            String type = inp.path("type").asText("any");
-            if (type.isBlank()) type = "any";
-            if (inp.path("isArray").asBoolean(false)) type += "[]";
-            if (inp.path("nullable").asBoolean(false) && !type.endsWith("?")) type += "?";
-            String p = "args.inputs[" + i + "]";
-            in.putIfAbsent(name, entry(name, scalar(withDefault(type, inp.get("defaultValue")), p), p + ".name"));
+            String p = "args." + inKey + "[" + i + "]";
+            in.putIfAbsent(name, entry(name, scalar(withDefault(param(inp, false), inp.get("defaultValue")), p), p + ".name"));
         }
         for (int i = 0; i < startParams.size(); i++) { // start-node parameters; args.inputs wins on a name clash
             JsonNode prm = startParams.get(i);
             String name = prm.path("name").asText("");
-            String type = switch (prm.path("type").asText("string")) {
-                case "number" -> "double";
-                case "boolean" -> "bool";
-                case "object" -> "any";
-                case "array" -> "any[]";
-                default -> "string";
-            };
-            boolean required = prm.path("required").asBoolean(false);
-            if (!required && !type.equals("any")) type += "?";
             String p = "start.parameters[" + i + "]";
-            in.putIfAbsent(name, entry(name, scalar(withDefault(type, prm.get("defaultValue")), p), p + ".name"));
+            in.putIfAbsent(name, entry(name, scalar(withDefault(param(prm, true), prm.get("defaultValue")), p), p + ".name"));
         }
         if (!in.isEmpty()) entries.add(entry("in", new YNode.Map(new ArrayList<>(in.values()), SourcePos.START, "args.inputs", false), "args.inputs"));
-        JsonNode out = a.get("outputs");
+        String outKey = a.has("outputs") ? "outputs" : "out";
+        JsonNode out = a.get(outKey);
+        String op = "args." + outKey;
         if (out != null && out.isArray() && !out.isEmpty()) {
             List<YNode.Entry> ol = new ArrayList<>();
             for (int i = 0; i < out.size(); i++) {
                 JsonNode f = out.get(i);
-                String type = f.path("type").asText("any");
-                if (f.path("isArray").asBoolean(false)) type += "[]";
-                if (f.path("nullable").asBoolean(false) && !type.endsWith("?")) type += "?";
-                ol.add(entry(f.path("name").asText(""), scalar(type, "args.outputs[" + i + "].type"), "args.outputs[" + i + "].name"));
+                ol.add(entry(f.path("name").asText(""), scalar(param(f, false), op + "[" + i + "].type"), op + "[" + i + "].name"));
             }
-            entries.add(entry("out", new YNode.Map(ol, SourcePos.START, "args.outputs", false), "args.outputs"));
+            entries.add(entry("out", new YNode.Map(ol, SourcePos.START, op, false), op));
         } else if (out != null && out.isObject() && out.hasNonNull("type")) {
-            String type = out.path("type").asText("any");
-            if (out.path("isArray").asBoolean(false)) type += "[]";
-            if (out.path("nullable").asBoolean(false) && !type.endsWith("?")) type += "?";
-            entries.add(entry("out", scalar(type, "args.outputs.type"), "args.outputs"));
+            entries.add(entry("out", scalar(param(out, false), op + ".type"), op));
+        } else if (out != null && out.isTextual() && !out.asText().isBlank()) {
+            entries.add(entry("out", scalar(fdlType(out.asText(), false), op), op));
         }
         return entries.isEmpty() ? null : new YNode.Map(entries, SourcePos.START, "args", false);
+    }
+
+    /**
+     * The FDL type text of an editor parameter {@code {type, nullable?, isArray?, required?}}.
+     * {@code startParam}: a start-node parameter, nullable unless {@code required}.
+     */
+    private static String param(JsonNode p, boolean startParam) {
+        String type = fdlType(p.path("type").asText(""), startParam);
+        if (p.path("isArray").asBoolean(false) && !type.endsWith("[]") && !type.endsWith("?")) type += "[]";
+        boolean nullable = startParam ? !p.path("required").asBoolean(false) : p.path("nullable").asBoolean(false);
+        if (nullable && !type.endsWith("?") && !type.equals("any")) type += "?";
+        return type;
+    }
+
+    /**
+     * Any FDL type text passes through unchanged (the builder reports an unknown name as
+     * TYPE_INVALID, never a silent default); the editor's JSON-ish names map onto FDL types
+     * (editor-json.md §2); an empty type is {@code any} (a parameter whose type was not chosen yet).
+     */
+    private static String fdlType(String raw, boolean startParam) {
+        String t = raw == null ? "" : raw.strip();
+        return switch (t) {
+            case "" -> startParam ? "string" : "any";
+            case "number" -> "double";
+            case "boolean" -> "bool";
+            case "object" -> "any";
+            case "array" -> "any[]";
+            default -> t;
+        };
     }
 
     private static String withDefault(String type, JsonNode def) {
@@ -147,7 +197,7 @@ final class EditorGraphReader {
         for (int k = 0; k < edges.size(); k++) {
             JsonNode e = edges.get(k);
             String src = e.path("source").asText("");
-            String tgt = e.path("target").asText("");
+            String tgt = name(e.path("target").asText(""));
             String p = edgesPath + "[" + k + "]";
             if (starts.contains(src)) continue; // entry markers only (editor-json.md §3)
             if (!index.containsKey(src)) {
@@ -158,12 +208,12 @@ final class EditorGraphReader {
             JsonNode ci = e.path("data").get("caseIndex");
             String key = ci != null && ci.canConvertToInt() && !type.equals("else") && !type.equals("fail")
                     ? "case:" + ci.asInt() : type;
-            jumps.computeIfAbsent(src, x -> new LinkedHashMap<>()).computeIfAbsent(key, x -> new ArrayList<>()).add(new String[]{tgt, p});
+            jumps.computeIfAbsent(name(src), x -> new LinkedHashMap<>()).computeIfAbsent(key, x -> new ArrayList<>()).add(new String[]{tgt, p});
         }
         List<YNode.Entry> entries = new ArrayList<>();
         for (Map.Entry<String, Integer> en : index.entrySet()) {
             int i = en.getValue();
-            entries.add(node(nodes.get(i), nodesPath + "[" + i + "]", jumps.getOrDefault(en.getKey(), Map.of())));
+            entries.add(node(nodes.get(i), nodesPath + "[" + i + "]", jumps.getOrDefault(name(en.getKey()), Map.of())));
         }
         return new YNode.Map(entries, SourcePos.START, nodesPath, false);
     }
@@ -240,7 +290,7 @@ final class EditorGraphReader {
                 // anything else has no kind key: the builder reports KIND_UNKNOWN
             }
         }
-        return new YNode.Entry(new YNode.Scalar(id, YNode.Style.JSON_STRING, SourcePos.START, p, null),
+        return new YNode.Entry(new YNode.Scalar(name(id), YNode.Style.JSON_STRING, SourcePos.START, p, null),
                 new YNode.Map(keys, SourcePos.START, dp, false));
     }
 
@@ -259,11 +309,12 @@ final class EditorGraphReader {
         Set<String> seen = new LinkedHashSet<>();
         if (extra != null && extra.isTextual()) {
             for (String t : extra.asText().split(",")) {
-                if (!t.isBlank() && seen.add(t.strip())) items.add(scalar(t.strip(), path));
+                if (!t.isBlank() && seen.add(name(t.strip()))) items.add(scalar(name(t.strip()), path));
             }
         } else if (extra != null && extra.isArray()) {
             for (JsonNode t : extra) {
-                if (!t.asText().isBlank() && seen.add(t.asText().strip())) items.add(scalar(t.asText().strip(), path));
+                String n = name(t.asText().strip());
+                if (!n.isBlank() && seen.add(n)) items.add(scalar(n, path));
             }
         }
         if (fromEdges != null) {

@@ -58,10 +58,15 @@ public final class FlowDefinitions {
         ValidationOptions opts = options == null ? ValidationOptions.DEFAULT : options;
         Diagnostics d = new Diagnostics();
         try {
-            YNode root = EditorGraphReader.read(graph, d);
-            if (root == null) return new ParseResult(null, d.sorted(false));
-            Flow flow = new FlowBuilder(d, new ValidationOptions(opts.limits(), opts.knownTools(), false), false).build(root);
-            return new ParseResult(d.hasErrors() ? null : flow, d.sorted(false));
+            EditorGraphReader.Read read = EditorGraphReader.read(graph, d);
+            if (read.root() == null) return new ParseResult(null, d.sorted(false));
+            Flow flow = new FlowBuilder(d, new ValidationOptions(opts.limits(), opts.knownTools(), false), false).build(read.root());
+            // diagnostics name the node as the editor knows it (editor-json.md §2)
+            List<Diagnostic> diagnostics = read.ids().isEmpty() ? d.sorted(false) : d.sorted(false).stream()
+                    .map(x -> x.node() == null ? x : new Diagnostic(x.severity(), x.code(), x.message(), x.line(),
+                            x.column(), read.ids().report(x.node()), x.path()))
+                    .toList();
+            return new ParseResult(d.hasErrors() || flow == null ? null : flow.withIds(read.ids()), diagnostics);
         } catch (RuntimeException | StackOverflowError e) {
             d.error("DOC_SHAPE", "internal error while validating: " + e, SourcePos.START, null, null);
             return new ParseResult(null, d.sorted(false));

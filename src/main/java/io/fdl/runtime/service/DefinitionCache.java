@@ -39,6 +39,7 @@ public class DefinitionCache {
     }
 
     public CompiledFlow get(FlowVersion version) {
+        if (!version.valid()) throw DiagnosticViews.invalidVersion(version); // drafts are never cached
         return cache.get(version.id().toString(), () -> compile(version));
     }
 
@@ -55,8 +56,12 @@ public class DefinitionCache {
         return cache.size();
     }
 
+    /** 422 for a draft that does not validate (editor-json.md §6); else the compiled definition. */
     private CompiledFlow compile(FlowVersion version) {
-        ParseResult parsed = definitions.parseYaml(version.fdl());
+        if (!version.valid()) throw DiagnosticViews.invalidVersion(version);
+        // an editor graph is compiled from the graph itself: its node ids map to the same names (NodeIds)
+        ParseResult parsed = FlowVersion.FORMAT_EDITOR_JSON.equals(version.sourceFormat()) && version.data() != null
+                ? definitions.parseEditor(version.data()) : definitions.parseYaml(version.fdl());
         if (!parsed.ok()) {
             // stored versions were valid when saved; a later, stricter validator may reject one
             LOG.errorf("stored version %s no longer validates: %s", version.id(), parsed.errors());

@@ -201,11 +201,12 @@ public class ExecutionService {
         Caller caller = cmd.caller();
         Runnable release = holdsSlot ? this::releaseSlot : () -> { };
         EventPipeline.Sink sink = pipeline.open(caller.tenantId(), record.flowId(), record.id().toString());
+        NodeReport report = NodeReport.of(cmd.target().compiled());
         RunRequest request = new RunRequest(record.id().toString(), suppliedInputs, caller.tenantClaim(),
-                caller.buCode(), cmd.mocks(), timeoutMs, flowDepth, sink, quota);
+                caller.buCode(), cmd.mocks(), timeoutMs, flowDepth, report.listener(sink), quota);
         RunHandle handle;
         try {
-            handle = engine.start(cmd.target().compiled(), request, !cmd.async());
+            handle = report.handle(engine.start(cmd.target().compiled(), request, !cmd.async()));
         } catch (InvalidInputsException e) {
             // malformed mocks are only detected by the engine: the record exists, so it ends as failed
             sink.discard();

@@ -46,10 +46,18 @@ public class FlowService {
         this.cache = cache;
     }
 
-    public Uni<Page<FlowSummary>> list(Caller caller, String q, int limit, int offset) {
+    public Uni<Page<FlowSummary>> list(Caller caller, String q, Boolean published, int limit, int offset) {
         Paging.check(limit, offset);
-        return flows.list(caller.tenantId(), q == null ? null : q.strip(), limit, offset);
+        return flows.list(caller.tenantId(), q == null ? null : q.strip(), published, limit, offset);
     }
+
+    /** A flow with its latest version (WebSocket {@code flow.get}); the version is null when there is none. */
+    public Uni<FlowWithLatest> withLatest(Caller caller, UUID flowId) {
+        return detail(caller, flowId).chain(d -> versions.latest(caller.tenantId(), flowId)
+                .map(v -> new FlowWithLatest(d, v.orElse(null))));
+    }
+
+    public record FlowWithLatest(FlowDetail detail, io.fdl.runtime.store.FlowVersion latest) {}
 
     public Uni<Flow> create(Caller caller, String name, String description) {
         String n = requireName(name);
@@ -103,6 +111,11 @@ public class FlowService {
 
     public Uni<Flow> publish(Caller caller, UUID flowId, UUID versionId) {
         return tx.inTransaction(() -> find(caller, flowId)
+                .chain(() -> versions.find(caller.tenantId(), flowId, versionId))
+                .invoke(v -> {
+                    // an editor draft that does not validate cannot be published (editor-json.md §6)
+                    if (v.isPresent() && !v.get().valid()) throw DiagnosticViews.invalidVersion(v.get());
+                })
                 .chain(() -> flows.publish(caller.tenantId(), flowId, versionId, Instant.now()))
                 .map(o -> o.orElseThrow(() -> Ids.notFound("Version")))
                 .call(f -> audit.record(caller, "flow.publish", "flow", flowId,

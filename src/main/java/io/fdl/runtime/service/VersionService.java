@@ -28,8 +28,17 @@ import java.util.UUID;
 public class VersionService {
     public static final int MAX_LABEL = 200;
 
-    /** A parsed, compiled definition with both of its representations. */
-    public record Prepared(String fdl, JsonNode data, String sourceFormat, CompiledFlow compiled) {}
+    /**
+     * A parsed, compiled definition with both of its representations; or, for an editor draft that
+     * does not validate, the graph with its diagnostics ({@code fdl} and {@code compiled} null).
+     */
+    public record Prepared(String fdl, JsonNode data, String sourceFormat, CompiledFlow compiled, JsonNode diagnostics) {
+        Prepared(String fdl, JsonNode data, String sourceFormat, CompiledFlow compiled) {
+            this(fdl, data, sourceFormat, compiled, null);
+        }
+
+        boolean valid() { return compiled != null; }
+    }
 
     private final FlowService flowService;
     private final FlowVersionRepository versions;
@@ -64,13 +73,15 @@ public class VersionService {
         }
         requireOneDefinition(fdl, data);
         return flowService.find(caller, flowId)
-                .chain(() -> Offload.cpu(() -> prepare(fdl, data)))
-                .chain(p -> tx.inTransaction(() -> versions.create(FlowVersion.create(UUID.randomUUID(), flowId,
-                                caller.tenantId(), label, p.fdl(), p.data(), p.sourceFormat()))
+                .chain(() -> Offload.cpu(() -> fdl != null ? prepare(fdl, null) : prepareDraft(data)))
+                .chain(p -> tx.inTransaction(() -> versions.create(p.valid()
+                                ? FlowVersion.create(UUID.randomUUID(), flowId, caller.tenantId(), label, p.fdl(), p.data(),
+                                p.sourceFormat())
+                                : FlowVersion.draft(UUID.randomUUID(), flowId, caller.tenantId(), label, p.data(), p.diagnostics()))
                         .map(o -> o.orElseThrow(() -> Ids.notFound("Flow")))
                         .call(v -> audit.record(caller, "version.create", "version", v.id(),
-                                Map.of("flow_id", flowId.toString(), "version_number", v.versionNumber()))))
-                        .invoke(v -> cache.put(v.id(), p.compiled())));
+                                Map.of("flow_id", flowId.toString(), "version_number", v.versionNumber(), "valid", v.valid()))))
+                        .invoke(v -> { if (p.valid()) cache.put(v.id(), p.compiled()); }));
     }
 
     public Uni<Void> delete(Caller caller, UUID flowId, UUID versionId) {
@@ -107,6 +118,31 @@ public class VersionService {
         if (!r.ok()) throw DiagnosticViews.invalidFlow(r);
         return new Prepared(definitions.toYaml(r.flow()), data, FlowVersion.FORMAT_EDITOR_JSON,
                 definitions.compile(r.flow()));
+    }
+
+    /**
+     * The editor autosaves every edit, half-built graphs included (editor-json.md §6): a graph of the
+     * editor's shape is kept as a draft even when it does not validate. Anything else is 422 as before.
+     */
+    Prepared prepareDraft(JsonNode data) {
+        ParseResult r = definitions.parseEditor(data);
+        if (r.ok()) {
+            return new Prepared(definitions.toYaml(r.flow()), data, FlowVersion.FORMAT_EDITOR_JSON, definitions.compile(r.flow()));
+        }
+        if (!editorShape(data)) throw DiagnosticViews.invalidFlow(r);
+        return new Prepared(null, data, FlowVersion.FORMAT_EDITOR_JSON, null, DiagnosticViews.json(r.diagnostics()));
+    }
+
+    /** An object whose {@code nodes} and {@code edges}, when present, are arrays of objects. */
+    static boolean editorShape(JsonNode g) {
+        if (g == null || !g.isObject()) return false;
+        for (String key : List.of("nodes", "edges")) {
+            JsonNode list = g.get(key);
+            if (list == null || list.isNull()) continue;
+            if (!list.isArray()) return false;
+            for (JsonNode item : list) if (!item.isObject()) return false;
+        }
+        return true;
     }
 
     static void requireOneDefinition(String fdl, JsonNode data) {

@@ -11,8 +11,23 @@ import java.util.UUID;
  * @param rateLimit   requests per minute
  * @param expiresAt   null: never
  * @param lastUsedAt  null: never used
+ * @param usageCount  accepted requests, as stored (the last few seconds are added in batches, auth.ApiKeyUsage)
  */
 public record ApiKey(UUID id, UUID tenantId, UUID flowId, String name, String description, String keyPrefix,
                      String keyHash, int rateLimit, boolean active, Instant expiresAt, Instant lastUsedAt,
-                     Instant createdAt) {
+                     Instant createdAt, long usageCount) {
+
+    /** A key without recorded uses. */
+    public ApiKey(UUID id, UUID tenantId, UUID flowId, String name, String description, String keyPrefix, String keyHash,
+                  int rateLimit, boolean active, Instant expiresAt, Instant lastUsedAt, Instant createdAt) {
+        this(id, tenantId, flowId, name, description, keyPrefix, keyHash, rateLimit, active, expiresAt, lastUsedAt,
+                createdAt, 0);
+    }
+
+    /** With {@code uses} more uses, the last at {@code at} (the later of it and the stored one). */
+    public ApiKey withUses(long uses, Instant at) {
+        Instant last = lastUsedAt == null || (at != null && at.isAfter(lastUsedAt)) ? at : lastUsedAt;
+        return new ApiKey(id, tenantId, flowId, name, description, keyPrefix, keyHash, rateLimit, active, expiresAt, last,
+                createdAt, usageCount + uses);
+    }
 }

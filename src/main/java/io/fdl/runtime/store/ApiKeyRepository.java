@@ -25,8 +25,11 @@ public interface ApiKeyRepository {
      */
     Uni<Optional<ApiKey>> findByHash(String keyHash);
 
-    /** Records a use; false when absent. */
-    Uni<Boolean> touch(UUID tenantId, UUID keyId, Instant usedAt);
+    /**
+     * Adds {@code uses} to the key's usage count and moves {@code last_used_at} to {@code lastUsedAt}
+     * unless it is later already; false when absent.
+     */
+    Uni<Boolean> recordUses(UUID tenantId, UUID keyId, long uses, Instant lastUsedAt);
 
     /** Deletes a key of that flow; false when absent. */
     Uni<Boolean> delete(UUID tenantId, UUID flowId, UUID keyId);

@@ -20,7 +20,12 @@ public interface FlowRepository {
      * Newest {@code updated_at} first (ties: id descending). {@code q}, when not blank, keeps flows whose
      * name or description contains it, case-insensitively (no wildcards).
      */
-    Uni<Page<FlowSummary>> list(UUID tenantId, String q, int limit, int offset);
+    default Uni<Page<FlowSummary>> list(UUID tenantId, String q, int limit, int offset) {
+        return list(tenantId, q, null, limit, offset);
+    }
+
+    /** As {@link #list(UUID, String, int, int)}; {@code published} non-null keeps only flows published (or not). */
+    Uni<Page<FlowSummary>> list(UUID tenantId, String q, Boolean published, int limit, int offset);
 
     /** For the {@code max_flows} quota. */
     Uni<Long> count(UUID tenantId);

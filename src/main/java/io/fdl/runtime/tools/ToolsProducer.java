@@ -1,7 +1,6 @@
 package io.fdl.runtime.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fdl.runtime.config.FdlConfig;
 import io.fdl.runtime.tools.db.DatasourcePools;
 import io.fdl.runtime.tools.db.DbExecutor;
 import io.fdl.runtime.tools.db.DbToolHandler;
@@ -37,8 +36,9 @@ public class ToolsProducer {
 
     @Produces
     @Singleton
-    SecretCipher cipher(FdlConfig config) {
-        return new SecretCipher(secretKey.filter(s -> !s.isBlank()).orElse(config.jwtSecret()));
+    SecretCipher cipher(io.fdl.runtime.auth.SigningSecret signingSecret) {
+        // without fdl.tools.secret-key the JWT secret keys the cipher (random per process in dev mode without one)
+        return new SecretCipher(secretKey.filter(s -> !s.isBlank()).orElseGet(signingSecret::value));
     }
 
     /** Keep-alive and pooled; one per application. Redirects are not followed (per request, tools.md §3.4). */

@@ -107,6 +107,8 @@ public class RpcHandler {
                     .map(e -> (JsonNode) mapper.valueToTree(Views.status(e)));
             case "execute.cancel" -> executions.cancel(s.caller(), uuid(p, "execution_id"))
                     .map(e -> (JsonNode) F.objectNode().put("execution_id", e.id().toString()).put("status", e.status().wire()));
+            case "flow.list" -> flowList(s, p);
+            case "flow.get" -> flowGet(s, p);
             default -> throw new RpcError(METHOD_NOT_FOUND, "method not found: " + method);
         };
     }
@@ -130,18 +132,11 @@ public class RpcHandler {
         Caller caller = s.caller();
         if (p.hasNonNull("execution_id")) {
             UUID executionId = uuid(p, "execution_id");
-            Long afterSeq = p.hasNonNull("after_seq") ? afterSeq(p) : null;
-            String key = "execution:" + executionId;
+            // without after_seq: from seq 1 — the editor subscribes after its run started (editor-json.md §6)
+            long afterSeq = p.hasNonNull("after_seq") ? afterSeq(p) : 0;
             // the record is read first: another tenant's execution is simply not found (-32002)
-            return executions.find(caller, executionId).chain(e -> {
-                ObjectNode answer = F.objectNode().put("subscribed", true).put("execution_id", executionId.toString());
-                if (afterSeq == null) {
-                    add(s, key, bus.subscribe(new ExecutionEventBus.Topic.Execution(caller.tenantId().toString(),
-                            executionId.toString()), env -> push(s, env.event())));
-                    return Uni.createFrom().item((JsonNode) answer);
-                }
-                return follow(s, caller, executionId, afterSeq, answer);
-            });
+            return executions.find(caller, executionId).chain(e -> follow(s, caller, executionId, afterSeq,
+                    F.objectNode().put("subscribed", true).put("execution_id", executionId.toString())));
         }
         if (p.hasNonNull("flow_id")) {
             UUID flowId = uuid(p, "flow_id");
@@ -188,6 +183,29 @@ public class RpcHandler {
 
     private void push(WsSession s, ExecutionEvent e) {
         if (!s.closed()) s.outbox.send(frames.frame(e));
+    }
+
+    // ---- flows (the editor's client: same items as GET /api/flows, and a flow with its latest graph)
+
+    private Uni<JsonNode> flowList(WsSession s, ObjectNode p) {
+        int limit = p.hasNonNull("limit") ? p.get("limit").asInt(-1) : 100;
+        int offset = p.hasNonNull("offset") ? p.get("offset").asInt(-1) : 0;
+        Boolean published = p.hasNonNull("published") ? p.get("published").asBoolean() : null;
+        return flows.list(s.caller(), text(p, "q", false), published, limit, offset).map(page -> {
+            ObjectNode o = F.objectNode();
+            o.set("flows", mapper.valueToTree(page.items().stream().map(Views::summary).toList()));
+            o.put("total", page.total()).put("limit", page.limit()).put("offset", page.offset());
+            return (JsonNode) o;
+        });
+    }
+
+    private Uni<JsonNode> flowGet(WsSession s, ObjectNode p) {
+        return flows.withLatest(s.caller(), uuid(p, "flow_id")).map(f -> {
+            ObjectNode o = mapper.valueToTree(Views.flow(f.detail()));
+            o.set("data", f.latest() == null ? F.nullNode() : f.latest().data());
+            o.put("fdl", f.latest() == null ? null : f.latest().fdl());
+            return (JsonNode) o;
+        });
     }
 
     // ---- execute ------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package io.fdl.runtime.ws;
 
 import io.fdl.runtime.auth.AuthPrincipal;
+import io.fdl.runtime.auth.DevCaller;
+import io.fdl.runtime.config.FdlConfig;
 import io.fdl.runtime.auth.TokenVerifier;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
@@ -12,7 +14,8 @@ import jakarta.inject.Inject;
  * Authenticates the upgrade of {@code /ws} when it carries credentials (api.md §6.1):
  * {@code Authorization: Bearer} or {@code ?token=} (browsers cannot set headers). A present but
  * invalid token is refused with 401 before the upgrade; no token at all is allowed, and the
- * connection must then authenticate with a first {@code auth} call.
+ * connection must then authenticate with a first {@code auth} call — except in dev mode, where it
+ * is the {@link DevCaller} (admin of tenant {@code default}) from the start.
  */
 @ApplicationScoped
 public class WsUpgradeCheck implements HttpUpgradeCheck {
@@ -20,6 +23,8 @@ public class WsUpgradeCheck implements HttpUpgradeCheck {
 
     @Inject
     TokenVerifier tokens;
+    @Inject
+    FdlConfig config;
 
     @Override
     public boolean appliesTo(String endpointId) {
@@ -30,7 +35,11 @@ public class WsUpgradeCheck implements HttpUpgradeCheck {
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         String header = context.httpRequest().getHeader("Authorization");
         String token = header != null && !header.isBlank() ? header : context.httpRequest().getParam("token");
-        if (token == null || token.isBlank()) return CheckResult.permitUpgrade();
+        if (token == null || token.isBlank()) {
+            // dev mode: a connection without credentials is the dev caller, like a REST request
+            if (config.devMode()) context.userData().put(PRINCIPAL, DevCaller.PRINCIPAL);
+            return CheckResult.permitUpgrade();
+        }
         try {
             context.userData().put(PRINCIPAL, tokens.verifyAccessToken(token));
             return CheckResult.permitUpgrade();

@@ -118,8 +118,8 @@ class ExecutionApiTest {
         String flowId = flowWith("rbac", GREET);
         as(TENANT_A, "viewer").body(Map.of("inputs", Map.of("name", "x"))).post("/api/execute/" + flowId)
                 .then().statusCode(403);
-        RestAssured.given().contentType(ContentType.JSON).body(Map.of()).post("/api/execute/" + flowId)
-                .then().statusCode(401);
+        RestAssured.given().header("Authorization", "Bearer not-a-token").contentType(ContentType.JSON).body(Map.of())
+                .post("/api/execute/" + flowId).then().statusCode(401);
         as(TENANT_A, "viewer").body(Map.of("fdl", GREET)).post("/api/execute/run").then().statusCode(403);
         String id = as(TENANT_A, "executor").body(Map.of("inputs", Map.of("name", "x"))).post("/api/execute/" + flowId)
                 .then().statusCode(200).extract().path("execution_id");
@@ -308,8 +308,8 @@ class ExecutionApiTest {
                 .body("line", greaterThan(0)).body("column", greaterThan(0)).body("error", not(emptyString()));
         as(TENANT_A, "viewer").body(Map.of("expr", "1", "vars", List.of())).post("/api/gml/evaluate")
                 .then().statusCode(400);
-        RestAssured.given().contentType(ContentType.JSON).body(Map.of("expr", "1")).post("/api/gml/evaluate")
-                .then().statusCode(401);
+        RestAssured.given().header("Authorization", "Bearer not-a-token").contentType(ContentType.JSON)
+                .body(Map.of("expr", "1")).post("/api/gml/evaluate").then().statusCode(401);
     }
 
     @Test

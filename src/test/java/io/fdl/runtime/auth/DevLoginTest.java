@@ -37,12 +37,18 @@ class DevLoginTest {
     }
 
     @Test
-    void requestedTenantAndBusinessUnit() {
+    void devLoginIsForTheDefaultTenantOnlyAndNeverSuperadmin() {
         String access = given().contentType(ContentType.JSON)
-                .body(Map.of("username", "u", "password", "p", "tenant_id", "acme", "bu_code", "sales"))
+                .body(Map.of("username", "u", "password", "p", "tenant_id", "default", "bu_code", "sales"))
                 .post("/api/auth/login").then().statusCode(200).extract().path("access_token");
         given().header("Authorization", "Bearer " + access).get("/api/auth/me").then()
-                .body("tenant", is("acme")).body("tenant_id", is(TenantIds.toUuid("acme"))).body("bu_code", is("sales"));
+                .body("tenant", is("default")).body("tenant_id", is(TenantIds.DEFAULT_TENANT_ID)).body("bu_code", is("sales"))
+                .body("role", is("admin"));
+        // nobody can make themselves admin of a tenant of their choosing (issue 14 item 5)
+        given().contentType(ContentType.JSON).body(Map.of("username", "x", "password", "y", "tenant_id", "victim-corp"))
+                .post("/api/auth/login").then().statusCode(403).body("code", is("DEV_LOGIN_TENANT"));
+        given().header("Authorization", "Bearer " + access).get("/api/tenants").then().statusCode(403);
+        given().get("/api/tenants").then().statusCode(403); // anonymous dev caller: admin, not superadmin
     }
 
     @Test

@@ -41,11 +41,15 @@ class JwtAuthTest {
     }
 
     @Test
-    void missingTokenIs401Envelope() {
-        given().when().get(WHOAMI).then().statusCode(401).contentType("application/json")
+    void missingTokenActsAsDevCallerAndOtherSchemesAre401() {
+        // dev mode (the test default): no credentials = admin of tenant default, never superadmin;
+        // with dev mode off the same request is 401 (ProdLoginTest.noCredentialsIs401WithDevModeOff)
+        given().when().get(WHOAMI).then().statusCode(200).body("tenant_id", is(TestTokens.DEFAULT_TENANT))
+                .body("roles", hasItem("admin")).body("superadmin", is(false));
+        given().header("Authorization", "Basic dXNlcjpwYXNz").when().get(WHOAMI).then().statusCode(401)
+                .contentType("application/json").body("code", is("UNAUTHORIZED"));
+        given().header("Authorization", "Bearer not-a-token").when().get("/api/test-auth/plain").then().statusCode(401)
                 .body("code", is("UNAUTHORIZED"));
-        given().when().get("/api/test-auth/plain").then().statusCode(401).body("code", is("UNAUTHORIZED"));
-        given().header("Authorization", "Basic dXNlcjpwYXNz").when().get(WHOAMI).then().statusCode(401);
     }
 
     @Test

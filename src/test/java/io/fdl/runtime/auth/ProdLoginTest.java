@@ -32,6 +32,16 @@ class ProdLoginTest {
     }
 
     @Test
+    void noCredentialsIs401WithDevModeOff() {
+        for (String route : java.util.List.of("/api/flows", "/api/flows?published=true", "/api/tools/services",
+                "/api/tools/udfs", "/api/auth/me")) {
+            given().when().get(route).then().statusCode(401).contentType("application/json")
+                    .body("code", is("UNAUTHORIZED"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("name", "x")).post("/api/flows").then().statusCode(401);
+    }
+
+    @Test
     void bootstrapAdminLogsInAndManagesUsers() {
         String admin = login("admin", "bootstrap-admin-pw");
         given().header("Authorization", "Bearer " + admin).get("/api/auth/me").then().statusCode(200)

@@ -35,7 +35,7 @@ class ProductionRefusalIT {
 
     @Test
     void productionWithTheDevSecretIsRefused() throws Exception {
-        assertRefused(Map.of("FDL_DEV_MODE", "false", "FDL_JWT_SECRET", FdlConfig.DEV_JWT_SECRET),
+        assertRefused(Map.of("FDL_DEV_MODE", "false", "FDL_JWT_SECRET", RuntimeSettings.FORMER_DEV_SECRET),
                 "FDL_JWT_SECRET is not set or is the development default");
     }
 

@@ -39,7 +39,7 @@ class RuntimeSettingsTest {
         String expected = "FDL_JWT_SECRET is not set or is the development default";
         assertTrue(derive("fdl.dev-mode", "false").errors().get(0).contains(expected));
         assertTrue(derive("fdl.dev-mode", "false", "fdl.jwt-secret", "  ").errors().get(0).contains(expected));
-        assertTrue(derive("fdl.dev-mode", "false", "fdl.jwt-secret", FdlConfig.DEV_JWT_SECRET).errors().get(0)
+        assertTrue(derive("fdl.dev-mode", "false", "fdl.jwt-secret", RuntimeSettings.FORMER_DEV_SECRET).errors().get(0)
                 .contains(expected));
         var shortSecret = derive("fdl.dev-mode", "false", "fdl.jwt-secret", "x".repeat(31));
         assertTrue(shortSecret.errors().get(0).contains("at least 32"));

@@ -554,14 +554,16 @@ public abstract class StoreContractTest {
 
         assertTrue(await(apiKeys.find(other, k1.id())).isEmpty());
         assertTrue(await(apiKeys.listByFlow(other, f.id())).isEmpty());
-        assertFalse(await(apiKeys.touch(other, k1.id(), Instant.now())));
+        assertFalse(await(apiKeys.recordUses(other, k1.id(), 1, Instant.now())));
         assertFalse(await(apiKeys.delete(other, f.id(), k1.id())));
         assertFalse(await(apiKeys.delete(tenant, foreignFlow.id(), k1.id())), "key of another flow");
 
         Instant used = Instant.now();
-        assertTrue(await(apiKeys.touch(tenant, k1.id(), used)));
-        assertEquals(used.truncatedTo(ChronoUnit.MICROS), await(apiKeys.find(tenant, k1.id())).orElseThrow()
-                .lastUsedAt());
+        assertTrue(await(apiKeys.recordUses(tenant, k1.id(), 3, used)));
+        assertTrue(await(apiKeys.recordUses(tenant, k1.id(), 2, used.minusSeconds(60)))); // a late batch keeps the later time
+        ApiKey counted = await(apiKeys.find(tenant, k1.id())).orElseThrow();
+        assertEquals(used.truncatedTo(ChronoUnit.MICROS), counted.lastUsedAt());
+        assertEquals(5, counted.usageCount());
         assertTrue(await(apiKeys.delete(tenant, f.id(), k1.id())));
         assertTrue(await(apiKeys.findByHash(k1.keyHash())).isEmpty());
     }

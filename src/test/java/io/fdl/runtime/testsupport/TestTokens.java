@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
  * (wrong secret, alg none, expired, wrong issuer) independently of the server's own signer.
  */
 public final class TestTokens {
-    /** The development default of FDL_JWT_SECRET (refused in production mode). */
-    public static final String DEV_SECRET = "fdl-dev-secret-do-not-use-in-production-000000";
+    /**
+     * The FDL_JWT_SECRET of the test profile ({@code %test.fdl.jwt-secret} in application.properties).
+     * Dev mode itself has no constant secret (it signs with a random per-process one when unset).
+     */
+    public static final String DEV_SECRET = "fdl-test-profile-secret-0123456789-abcdef";
     public static final String ISSUER = "fdl-runtime";
     public static final String DEFAULT_TENANT = "00000000-0000-0000-0000-000000000001";
 

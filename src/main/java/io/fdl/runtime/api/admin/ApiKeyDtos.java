@@ -32,10 +32,12 @@ public final class ApiKeyDtos {
                              @JsonProperty("is_active") boolean active,
                              @JsonProperty("expires_at") Instant expiresAt,
                              @JsonProperty("last_used_at") Instant lastUsedAt,
+                             @Schema(description = "accepted requests; exact within a minute across replicas")
+                             @JsonProperty("usage_count") long usageCount,
                              @JsonProperty("created_at") Instant createdAt) {
         public static ApiKeyView of(ApiKey k, String plaintext) {
             return new ApiKeyView(k.id().toString(), k.flowId().toString(), k.name(), k.description(), plaintext,
-                    k.keyPrefix(), k.rateLimit(), k.active(), k.expiresAt(), k.lastUsedAt(), k.createdAt());
+                    k.keyPrefix(), k.rateLimit(), k.active(), k.expiresAt(), k.lastUsedAt(), k.usageCount(), k.createdAt());
         }
     }
 

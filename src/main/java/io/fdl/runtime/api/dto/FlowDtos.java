@@ -1,5 +1,6 @@
 package io.fdl.runtime.api.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -24,6 +25,8 @@ public final class FlowDtos {
     @Schema(name = "FlowSummary")
     public record FlowSummary(String id, String name, String description, String thumbnail,
                               @JsonProperty("version_count") int versionCount, boolean published,
+                              @JsonProperty("published_at") Instant publishedAt,
+                              @JsonProperty("published_version_id") String publishedVersionId,
                               @JsonProperty("created_at") Instant createdAt,
                               @JsonProperty("updated_at") Instant updatedAt) {}
 
@@ -51,11 +54,15 @@ public final class FlowDtos {
     @Schema(name = "CreateVersionRequest", description = "Exactly one of fdl (YAML text) or data (editor JSON graph)")
     public record CreateVersionRequest(String fdl, JsonNode data, String label) {}
 
+    /** {@code valid}/{@code diagnostics} are given in the creation response (editor drafts, editor-json.md §6). */
     @RegisterForReflection
     @Schema(name = "VersionSummary")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VersionSummary(String id, @JsonProperty("flow_id") String flowId,
                                  @JsonProperty("version_number") int versionNumber, String label,
-                                 @JsonProperty("created_at") Instant createdAt) {}
+                                 @JsonProperty("created_at") Instant createdAt,
+                                 @Schema(description = "false: a stored editor draft that does not validate") Boolean valid,
+                                 @Schema(description = "diagnostics of an invalid draft") JsonNode diagnostics) {}
 
     @RegisterForReflection
     public record VersionList(@JsonProperty("flow_id") String flowId, List<VersionSummary> versions, long total) {}
@@ -69,7 +76,10 @@ public final class FlowDtos {
                               @Schema(description = "FDL YAML text") String fdl,
                               @Schema(description = "editor JSON graph") JsonNode data,
                               @Schema(description = "fdl or data: the form the version was created from")
-                              @JsonProperty("source_format") String sourceFormat) {}
+                              @JsonProperty("source_format") String sourceFormat,
+                              @Schema(description = "false: an editor draft that does not validate (fdl is null; not runnable)")
+                              boolean valid,
+                              @Schema(description = "diagnostics of an invalid draft, else empty") JsonNode diagnostics) {}
 
     @RegisterForReflection
     public record DeleteVersionResponse(boolean success, @JsonProperty("flow_id") String flowId,

@@ -62,13 +62,11 @@ final class MemoryApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public Uni<Boolean> touch(UUID tenantId, UUID keyId, Instant usedAt) {
+    public Uni<Boolean> recordUses(UUID tenantId, UUID keyId, long uses, Instant lastUsedAt) {
         return db.call(() -> {
             ApiKey k = db.apiKeys.get(keyId);
             if (k == null || !k.tenantId().equals(tenantId)) return false;
-            db.apiKeys.put(keyId, new ApiKey(k.id(), k.tenantId(), k.flowId(), k.name(), k.description(),
-                    k.keyPrefix(), k.keyHash(), k.rateLimit(), k.active(), k.expiresAt(), micros(usedAt),
-                    k.createdAt()));
+            db.apiKeys.put(keyId, k.withUses(uses, micros(lastUsedAt)));
             return true;
         });
     }

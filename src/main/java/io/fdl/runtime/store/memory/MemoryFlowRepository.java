@@ -55,12 +55,13 @@ final class MemoryFlowRepository implements FlowRepository {
     }
 
     @Override
-    public Uni<Page<FlowSummary>> list(UUID tenantId, String q, int limit, int offset) {
+    public Uni<Page<FlowSummary>> list(UUID tenantId, String q, Boolean published, int limit, int offset) {
         String needle = q == null || q.isBlank() ? null : q.toLowerCase(Locale.ROOT);
         return db.call(() -> {
             List<Flow> matching = db.flows.values().stream()
                     .filter(f -> f.tenantId().equals(tenantId))
                     .filter(f -> needle == null || contains(f.name(), needle) || contains(f.description(), needle))
+                    .filter(f -> published == null || f.published() == published)
                     .sorted(NEWEST_FIRST).toList();
             List<FlowSummary> page = matching.stream().skip(offset).limit(limit)
                     .map(f -> new FlowSummary(f, versionCount(f.id()))).toList();

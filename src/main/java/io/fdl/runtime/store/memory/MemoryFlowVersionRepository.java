@@ -37,8 +37,7 @@ final class MemoryFlowVersionRepository implements FlowVersionRepository {
             int next = db.versions.values().stream().filter(x -> x.flowId().equals(v.flowId()))
                     .mapToInt(FlowVersion::versionNumber).max().orElse(0) + 1;
             Instant now = MemoryDatabase.now();
-            FlowVersion stored = new FlowVersion(v.id(), v.flowId(), v.tenantId(), next, v.label(), v.fdl(),
-                    copy(v.data()), v.sourceFormat(), now);
+            FlowVersion stored = v.stored(next, now, copy(v.data()), copy(v.diagnostics()));
             db.versions.put(v.id(), stored);
             db.flows.put(flow.id(), new Flow(flow.id(), flow.tenantId(), flow.name(), flow.description(),
                     flow.thumbnail(), flow.published(), flow.publishedVersionId(), flow.publishedAt(),
@@ -90,7 +89,6 @@ final class MemoryFlowVersionRepository implements FlowVersionRepository {
     }
 
     private static FlowVersion out(FlowVersion v) {
-        return new FlowVersion(v.id(), v.flowId(), v.tenantId(), v.versionNumber(), v.label(), v.fdl(),
-                copy(v.data()), v.sourceFormat(), v.createdAt());
+        return v.stored(v.versionNumber(), v.createdAt(), copy(v.data()), copy(v.diagnostics()));
     }
 }

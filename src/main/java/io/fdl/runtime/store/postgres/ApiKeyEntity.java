@@ -35,9 +35,11 @@ public class ApiKeyEntity extends PanacheEntityBase {
     public Instant lastUsedAt;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "usage_count")
+    public long usageCount;
 
     ApiKey toRecord() {
         return new ApiKey(id, tenantId, flowId, name, description, keyPrefix, keyHash, rateLimit, active, expiresAt,
-                lastUsedAt, createdAt);
+                lastUsedAt, createdAt, usageCount);
     }
 }

@@ -32,8 +32,13 @@ public class FlowVersionEntity extends PanacheEntityBase {
     public String sourceFormat;
     @Column(name = "created_at")
     public Instant createdAt;
+    public boolean valid = true;
+    /** {@code {"items": [...]}}: Hibernate's JSON mapping of a JsonNode field decodes objects only, not arrays. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode diagnostics;
 
     FlowVersion toRecord() {
-        return new FlowVersion(id, flowId, tenantId, versionNumber, label, fdl, data, sourceFormat, createdAt);
+        return new FlowVersion(id, flowId, tenantId, versionNumber, label, fdl, data, sourceFormat, createdAt, valid,
+                Json.unwrapArray(diagnostics));
     }
 }

@@ -14,6 +14,18 @@ final class Json {
         return n == null ? JsonNodeFactory.instance.objectNode() : n.deepCopy();
     }
 
+    /** A JSON array stored in a JSON column as {@code {"items": [...]}}; null stays null. */
+    static JsonNode wrapArray(JsonNode array) {
+        if (array == null || array.isNull()) return null;
+        com.fasterxml.jackson.databind.node.ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("items", array.deepCopy());
+        return o;
+    }
+
+    static JsonNode unwrapArray(JsonNode wrapped) {
+        return wrapped == null || wrapped.isNull() ? null : wrapped.path("items").deepCopy();
+    }
+
     static JsonNode copy(JsonNode n) {
         return n == null ? null : n.deepCopy();
     }

@@ -55,9 +55,10 @@ final class PgApiKeyRepository extends PgBase implements ApiKeyRepository {
     }
 
     @Override
-    public Uni<Boolean> touch(UUID tenantId, UUID keyId, Instant usedAt) {
-        return write(() -> ApiKeyEntity.update("lastUsedAt = ?1 where id = ?2 and tenantId = ?3",
-                Json.micros(usedAt), keyId, tenantId).map(n -> n > 0));
+    public Uni<Boolean> recordUses(UUID tenantId, UUID keyId, long uses, Instant lastUsedAt) {
+        return write(() -> ApiKeyEntity.update("usageCount = usageCount + ?1, lastUsedAt = case when lastUsedAt is null "
+                        + "or lastUsedAt < ?2 then ?2 else lastUsedAt end where id = ?3 and tenantId = ?4",
+                uses, Json.micros(lastUsedAt), keyId, tenantId).map(n -> n > 0));
     }
 
     @Override

@@ -53,11 +53,12 @@ final class PgFlowRepository extends PgBase implements FlowRepository {
     }
 
     @Override
-    public Uni<Page<FlowSummary>> list(UUID tenantId, String q, int limit, int offset) {
+    public Uni<Page<FlowSummary>> list(UUID tenantId, String q, Boolean published, int limit, int offset) {
         return read(() -> {
+            String filter = published == null ? "" : " and published = " + published; // a boolean, never user text
             PanacheQuery<FlowEntity> query = q == null || q.isBlank()
-                    ? FlowEntity.find("tenantId = ?1", NEWEST_UPDATED, tenantId)
-                    : FlowEntity.find("tenantId = ?1 and (lower(name) like ?2 escape '!'"
+                    ? FlowEntity.find("tenantId = ?1" + filter, NEWEST_UPDATED, tenantId)
+                    : FlowEntity.find("tenantId = ?1" + filter + " and (lower(name) like ?2 escape '!'"
                                     + " or lower(coalesce(description, '')) like ?2 escape '!')", NEWEST_UPDATED,
                             tenantId, likeContains(q.toLowerCase(Locale.ROOT)));
             return query.count().chain(total -> {

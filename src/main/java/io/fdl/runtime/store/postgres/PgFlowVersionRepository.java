@@ -42,6 +42,8 @@ final class PgFlowVersionRepository extends PgBase implements FlowVersionReposit
                                 e.fdl = v.fdl();
                                 e.data = Json.copy(v.data());
                                 e.sourceFormat = v.sourceFormat() == null ? FlowVersion.FORMAT_FDL : v.sourceFormat();
+                                e.valid = v.valid();
+                                e.diagnostics = Json.wrapArray(v.diagnostics());
                                 e.createdAt = now;
                                 flow.updatedAt = now;
                                 return e.persistAndFlush().map(x -> Optional.of(e.toRecord()));

@@ -198,7 +198,7 @@ abstract class ToolConfigApiContract {
             given().header("Authorization", bearer(a, role)).when().get("/api/tools/services").then().statusCode(403);
             given().header("Authorization", bearer(a, role)).when().get("/api/tools/datasources").then().statusCode(403);
         }
-        given().when().get("/api/tools/services").then().statusCode(401);
+        given().header("Authorization", "Bearer not-a-token").when().get("/api/tools/services").then().statusCode(401);
     }
 
     @Test
