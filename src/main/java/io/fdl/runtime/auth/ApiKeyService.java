@@ -44,7 +44,6 @@ public class ApiKeyService {
     public static final int MAX_RATE_LIMIT = 100_000;
     public static final int MAX_EXPIRES_IN_DAYS = 3650;
     static final Pattern KEY_FORMAT = Pattern.compile("fk_[0-9a-f]{8}_[0-9a-f]{32}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     ApiKeyRepository keys;
@@ -60,6 +59,8 @@ public class ApiKeyService {
     ApiKeyUsage usage;
 
     Clock clock = Clock.systemUTC();
+    // per instance, not static: a static SecureRandom would be seeded at native-image build time and land in the image heap
+    private final SecureRandom random = new SecureRandom();
 
     public record NewKey(String name, String description, Integer rateLimit, Integer expiresInDays) {}
 
@@ -193,9 +194,9 @@ public class ApiKeyService {
         }
     }
 
-    private static String randomHex(int bytes) {
+    private String randomHex(int bytes) {
         byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
+        random.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 }

@@ -2,6 +2,7 @@ package io.fdl.runtime.health;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -43,6 +44,8 @@ public class HealthResource {
 
     public record Live(boolean alive) {}
 
+    /** Reaches Jackson only as a Response entity (Object), so the native image needs it registered. */
+    @RegisterForReflection
     public record Ready(boolean ready, Map<String, String> checks) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

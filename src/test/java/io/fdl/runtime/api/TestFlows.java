@@ -8,14 +8,14 @@ import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 
 /** Flow definitions and request helpers shared by the API tests. */
-final class TestFlows {
+public final class TestFlows {
     private TestFlows() {}
 
     static final String TENANT_A = TestTokens.DEFAULT_TENANT;
     static final String TENANT_B = "tenant-b";
 
     /** Three mapping nodes in a chain (also the load-test flow). */
-    static final String GREET = """
+    public static final String GREET = """
             flow:
                 name: greet
                 args:
@@ -52,7 +52,7 @@ final class TestFlows {
             """;
 
     /** Waits 30 s before finishing: for async status, events and cancel. */
-    static final String WAIT_LONG = """
+    public static final String WAIT_LONG = """
             flow:
                 name: slow
                 node:
@@ -65,7 +65,7 @@ final class TestFlows {
             """;
 
     /** Waits 300 ms: an async run that completes by itself. */
-    static final String WAIT_SHORT = """
+    public static final String WAIT_SHORT = """
             flow:
                 name: short wait
                 node:
@@ -78,7 +78,7 @@ final class TestFlows {
             """;
 
     /** A jump to a node that does not exist (JUMP_UNKNOWN). */
-    static final String INVALID = """
+    public static final String INVALID = """
             flow:
                 name: broken
                 node:
@@ -90,7 +90,7 @@ final class TestFlows {
     static final String BAD_YAML = "flow:\n    name: x\n    node: [unclosed\n";
 
     /** The editor's JSON graph: start node with one parameter, one mapping node. */
-    static final String EDITOR_GRAPH = """
+    public static final String EDITOR_GRAPH = """
             {"meta": {"name": "editor flow", "description": "from the canvas"},
              "nodes": [
                {"id": "start", "type": "start", "position": {"x": 0, "y": 0},

@@ -23,8 +23,8 @@ import static org.hamcrest.Matchers.*;
  * {@code /api/v1} error code, rate limit, webhook, isolation. Memory: {@link ApiKeyTest};
  * PostgreSQL: {@link ApiKeyPostgresTest}.
  */
-abstract class ApiKeyContract {
-    static final String ECHO = """
+public abstract class ApiKeyContract {
+    public static final String ECHO = """
             flow:
                 name: echo
                 args:

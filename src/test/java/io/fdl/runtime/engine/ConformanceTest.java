@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Runs every case of the FDL conformance suite (conformance/README.md): {@code NAME.yaml} with
  * {@code NAME.json} expectations, on real timers and a real thread pool.
  */
-class ConformanceTest {
+public class ConformanceTest {
     private static final ObjectMapper M = new ObjectMapper();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
     private static final DefaultScheduler TIMER = new DefaultScheduler();
@@ -141,7 +141,7 @@ class ConformanceTest {
     }
 
     /** Every key of {@code expected} is in {@code actual} with an equal value. */
-    static boolean contains(JsonNode expected, JsonNode actual) {
+    public static boolean contains(JsonNode expected, JsonNode actual) {
         if (expected.isMissingNode() || expected.isNull()) return true;
         for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -151,7 +151,7 @@ class ConformanceTest {
     }
 
     /** README comparison: null also stands for absent, numbers with 1e-9 tolerance, key order ignored. */
-    static boolean same(JsonNode a, JsonNode b) {
+    public static boolean same(JsonNode a, JsonNode b) {
         boolean an = a == null || a.isNull() || a.isMissingNode();
         boolean bn = b == null || b.isNull() || b.isMissingNode();
         if (an || bn) return an && bn;

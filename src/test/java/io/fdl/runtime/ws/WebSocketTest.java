@@ -26,10 +26,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** /ws with a real WebSocket client against the running application (api.md §6). */
 @QuarkusTest
-class WebSocketTest {
+public class WebSocketTest {
     static final String TENANT_B = "tenant-b";
 
-    static final String EVENTS_FLOW = """
+    public static final String EVENTS_FLOW = """
             flow:
                 name: ws events
                 args:

@@ -27,8 +27,8 @@ import static org.hamcrest.Matchers.*;
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ToolsEndToEndTest {
-    static final String FLOW = """
+public class ToolsEndToEndTest {
+    public static final String FLOW = """
             flow:
                 name: account overview
                 args:
