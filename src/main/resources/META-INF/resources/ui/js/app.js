@@ -49,7 +49,12 @@ function render() {
   }
   for (const [re, view] of routes) {
     const m = hash.match(re);
-    if (m) { cleanup = view(...m.slice(1).map(decodeURIComponent)); return; }
+    if (m) {
+      cleanup = view(...m.slice(1).map(decodeURIComponent));
+      // keyboard users continue from the new view, not from a link that is gone
+      if (!main.contains(document.activeElement)) main.focus({ preventScroll: true });
+      return;
+    }
   }
   location.replace('#/overview');
 }

@@ -9,7 +9,7 @@ export function runsChart(buckets, { width = 900, height = 200 } = {}) {
   const plotW = width - left - right, plotH = height - top - bottom;
   const bw = plotW / buckets.length;
   const y = v => top + plotH - (v / yMax) * plotH;
-  const svg = s('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', role: 'img',
+  const svg = s('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img',
     'aria-label': `Runs per minute over the last ${buckets.length} minutes, at most ${max}` });
   for (let v = 0; v <= yMax; v += step) {
     svg.append(s('line', { class: 'grid', x1: left, x2: width - right, y1: y(v), y2: y(v) }),
@@ -25,7 +25,8 @@ export function runsChart(buckets, { width = 900, height = 200 } = {}) {
       base += v;
     }
     if (i % 10 === 0 || i === buckets.length - 1) {
-      svg.append(s('text', { x: x + bw / 2, y: height - 6, 'text-anchor': 'middle' }, b.label));
+      const anchor = i === 0 ? 'start' : i === buckets.length - 1 ? 'end' : 'middle';
+      svg.append(s('text', { x: anchor === 'start' ? x : anchor === 'end' ? x + bw : x + bw / 2, y: height - 6, 'text-anchor': anchor }, b.label));
     }
   });
   return svg;

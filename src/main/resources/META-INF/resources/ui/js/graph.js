@@ -125,6 +125,10 @@ export function renderGraph(data, { onSelect } = {}) {
       n.g.setAttribute('aria-label', `${n.label}: ${state}`);
       if (state === 'succeeded') for (const e of edgeEls) if (e.dataset.target === id) e.classList.add('taken');
     },
+    /** The start node only declares inputs: it is "done" once the run has started. */
+    setStart(state) {
+      for (const n of nodes) if (kindOf(n) === 'start') nodeEls.get(n.id).g.setAttribute('data-state', state);
+    },
     focus(id) {
       for (const { g } of nodeEls.values()) g.classList.remove('error-focus');
       const top = id && nodeEls.get(id.split('/')[0]);

@@ -270,7 +270,8 @@ class DashboardBrowserTest {
         waitFor(By.cssSelector("#exec-outputs .json"));
         assertTrue(driver.findElement(By.id("exec-outputs")).getText().contains("finished"));
         assertTrue(driver.findElements(By.cssSelector("#event-log tr[data-type='completed']")).size() == 1);
-        shot("detail");
+        fullShot("detail");
+        darkShot("detail-dark");
     }
 
     @Test
@@ -337,6 +338,7 @@ class DashboardBrowserTest {
         waitFor(By.cssSelector("#exec-status[data-status='completed']"));
         new WebDriverWait(driver, EVENTUALLY).until(d -> d.findElement(By.id("exec-outputs")).getText().contains("Hello Ada"));
         assertTrue(driver.findElement(By.id("exec-inputs")).getText().contains("Ada"));
+        fullShot("run-result");
 
         // re-run with the same inputs: a new execution of the same version
         String first = currentExecution();
@@ -443,6 +445,24 @@ class DashboardBrowserTest {
 
     private WebElement waitFor(By by) {
         return new WebDriverWait(driver, EVENTUALLY).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** The whole page: a taller window for one screenshot. */
+    private static void fullShot(String name) {
+        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        Long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) Math.min(2400, height + 140)));
+        shot(name);
+        driver.manage().window().setSize(size);
+    }
+
+    /** The same view with prefers-color-scheme: dark. */
+    private static void darkShot(String name) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        fullShot(name);
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
     }
 
     private static void shot(String name) {

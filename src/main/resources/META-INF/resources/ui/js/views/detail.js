@@ -31,9 +31,10 @@ export function detailView(main, id) {
   let graphFromEvents = false;
   let t0 = null;
   let frame = 0;
+  let startSeen = false;
 
   const head = h('div', {});
-  const facts = h('dl', { class: 'kv', id: 'exec-facts' });
+  const facts = h('dl', { class: 'facts', id: 'exec-facts' });
   const actions = h('div', { class: 'actions' });
   const errorBox = h('div', { id: 'exec-error', hidden: true });
   const graphBox = h('div', { class: 'graph-wrap', id: 'exec-graph' });
@@ -43,6 +44,20 @@ export function detailView(main, id) {
   const resultsBox = h('div', { id: 'exec-node-results' });
   const logBody = h('tbody', { id: 'event-log' });
   const actionMsg = h('div', { role: 'status', class: 'muted' });
+  const nodeBox = h('div', { id: 'node-detail', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Select a node in the graph (click, or Tab and Enter) to see its events and result.'));
+  let selected = null;
+
+  function renderNode() {
+    if (!selected) return;
+    const mine = events.filter(e => e.node_id && (e.node_id === selected || e.node_id.startsWith(`${selected}/`)));
+    const result = status?.result?.node_results?.[selected];
+    mount(nodeBox,
+      h('h2', {}, `Node ${selected} `, badge(nodeState.get(selected) || 'pending')),
+      mine.length ? h('ul', { class: 'plain mono' }, mine.map(e => h('li', {}, `#${e.seq} ${clock(e.timestamp)} ${e.event_type}${e.node_id !== selected ? ` ${e.node_id}` : ''} ${summary(e.data)}`)))
+        : h('p', { class: 'muted' }, 'No event for this node yet.'),
+      result !== undefined ? jsonView(result, { open: 2 }) : null);
+  }
+  const onSelect = id => { selected = id; renderNode(); };
 
   const legend = h('div', { class: 'states', 'aria-hidden': 'true' },
     ['pending', 'running', 'succeeded', 'failed', 'skipped'].map(st => h('span', {}, h('i', { class: st }), st)));
@@ -60,7 +75,7 @@ export function detailView(main, id) {
   function buildEventGraph() {
     // a direct run has no stored version: show the nodes the events name, in order of appearance
     const seen = [...new Set(events.filter(e => e.node_id).map(e => e.node_id.split('/')[0]))];
-    graph = renderGraph({ nodes: seen.map(n => ({ id: n, type: 'node', data: { label: n, nodeType: 'node' } })), edges: [] });
+    graph = renderGraph({ nodes: seen.map(n => ({ id: n, type: 'node', data: { label: n, nodeType: 'node' } })), edges: [] }, { onSelect });
     for (const [p, st] of nodeState) graph.setState(p, st);
     mount(graphBox, graph.el);
   }
@@ -79,7 +94,7 @@ export function detailView(main, id) {
   function onEvent(ev) {
     events.push(ev);
     events.sort((a, b) => a.seq - b.seq);
-    if (ev.event_type === 'started') t0 = Date.parse(ev.timestamp);
+    if (ev.event_type === 'started') { t0 = Date.parse(ev.timestamp); graph?.setStart('succeeded'); startSeen = true; }
     applyNode(ev);
     logBody.append(h('tr', { 'data-seq': ev.seq, 'data-type': ev.event_type },
       h('td', {}, ev.seq), h('td', { class: 'mono' }, clock(ev.timestamp)), h('td', {}, ev.event_type),
@@ -91,6 +106,7 @@ export function detailView(main, id) {
       else if (ev.event_type === 'progress') { status.progress = ev.data?.progress ?? status.progress; renderFacts(); }
     }
     schedule();
+    if (selected && ev.node_id?.split('/')[0] === selected) renderNode();
   }
 
   function setStatus(st) {
@@ -108,14 +124,15 @@ export function detailView(main, id) {
   function renderFacts() {
     const dur = status.completed_at ? Date.parse(status.completed_at) - Date.parse(status.started_at) : status.result?.duration_ms;
     const flowLink = status.flow_id && status.flow_id !== 'direct' ? h('a', { href: `#/flows/${status.flow_id}` }, status.flow_name || status.flow_id) : 'direct run';
+    const fact = (k, v, cls) => h('div', { class: 'fact' }, h('dt', {}, k), h('dd', { class: cls }, v));
     mount(facts,
-      h('dt', {}, 'Flow'), h('dd', {}, flowLink),
-      h('dt', {}, 'Version'), h('dd', { class: 'mono' }, status.version_id ? shortId(status.version_id) : '—'),
-      h('dt', {}, 'Started'), h('dd', {}, fmtTime(status.started_at)),
-      h('dt', {}, 'Completed'), h('dd', {}, fmtTime(status.completed_at)),
-      h('dt', {}, 'Duration'), h('dd', {}, fmtMs(dur)),
-      h('dt', {}, 'Progress'), h('dd', {}, `${Math.round((status.progress || 0) * 100)}%`),
-      h('dt', {}, 'Mode'), h('dd', {}, status.mode || 'normal'));
+      fact('Flow', flowLink),
+      fact('Version', status.version_id ? shortId(status.version_id) : '—', 'mono'),
+      fact('Started', fmtTime(status.started_at)),
+      fact('Completed', fmtTime(status.completed_at)),
+      fact('Duration', fmtMs(dur)),
+      fact('Progress', `${Math.round((status.progress || 0) * 100)}%`),
+      fact('Mode', status.mode || 'normal'));
   }
 
   let retryOffered = false;
@@ -199,6 +216,7 @@ export function detailView(main, id) {
     }
     renderHead();
     renderResult();
+    renderNode();
     schedule();
     return true;
   }
@@ -209,10 +227,9 @@ export function detailView(main, id) {
   mount(main,
     h('p', {}, h('a', { href: '#/executions' }, '← Executions')),
     head,
-    h('div', { class: 'row' },
-      h('div', { class: 'panel' }, facts, h('div', { class: 'actions' }, actions), actionMsg),
-      h('div', { class: 'grow' }, errorBox)),
-    h('div', { class: 'panel' }, h('h2', {}, 'Graph'), graphBox, legend),
+    h('div', { class: 'panel facts-bar' }, facts, h('div', { class: 'actions' }, actions), actionMsg),
+    errorBox,
+    h('div', { class: 'panel' }, h('h2', {}, 'Graph'), graphBox, legend, nodeBox),
     h('div', { class: 'panel' }, h('h2', {}, 'Timeline'), ganttBox),
     h('div', { class: 'row' },
       h('div', { class: 'panel grow' }, h('h2', {}, 'Inputs'), inputsBox),
@@ -227,13 +244,14 @@ export function detailView(main, id) {
     if (status.flow_id && status.flow_id !== 'direct' && status.version_id) {
       try {
         const v = await api(`/api/flows/${status.flow_id}/versions/${status.version_id}`);
-        graph = renderGraph(v.data);
+        graph = renderGraph(v.data, { onSelect });
       } catch {
         graph = null; // the flow or version was deleted since: fall back to the nodes the events name
       }
     }
     if (!graph) { graphFromEvents = true; buildEventGraph(); } else mount(graphBox, graph.el);
     for (const [p, st] of nodeState) graph.setState(p, st);
+    if (startSeen) graph.setStart('succeeded');
     renderResult();
     // replayed from seq 1, then live: no gap, no duplicate (api.md §6.1)
     off = live.subscribe({ execution_id: id }, onEvent, () => {});

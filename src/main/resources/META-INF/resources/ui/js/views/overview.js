@@ -56,7 +56,7 @@ export function overviewView(main) {
       if (i < 0 || i >= 60) continue;
       buckets[i][x.status === 'completed' ? 'ok' : x.status === 'failed' ? 'bad' : 'other']++;
     }
-    mount(chart, runsChart(buckets), h('div', { class: 'legend' },
+    mount(chart, runsChart(buckets, { width: Math.max(600, chart.clientWidth || 900) }), h('div', { class: 'legend' },
       h('span', {}, h('i', { class: 'ok' }), 'completed'), h('span', {}, h('i', { class: 'bad' }), 'failed'),
       h('span', {}, h('i', { class: 'other' }), 'running / waiting / cancelled')), active ? h('p', { class: 'muted' }, `${active} running now`) : null);
     mount(recent, all.slice(0, 8).map(x => h('tr', {},
