@@ -33,6 +33,7 @@ export function fmtTime(iso) {
 
 export function fmtMs(ms) {
   if (ms === null || ms === undefined || Number.isNaN(ms)) return '—';
+  if (ms < 10) return `${Number.isInteger(ms) ? ms : ms.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60000) return `${(ms / 1000).toFixed(ms < 10000 ? 2 : 1)} s`;
   const m = Math.floor(ms / 60000);

@@ -71,6 +71,7 @@ function connect() {
   const ws = new WebSocket(url);
   socket = ws;
   ws.addEventListener('open', async () => {
+    if (socket !== ws) return; // stopped (signed out) while connecting
     try {
       await call('auth', { token: session.token });
     } catch (e) {
@@ -102,7 +103,11 @@ export const live = {
     closedByUs = true;
     clearTimeout(reconnectTimer);
     subs.clear();
-    if (socket) socket.close(1000, 'signed out');
+    // closing a socket that is still connecting makes the browser log an error: close it once open
+    if (socket?.readyState === WebSocket.CONNECTING) {
+      const ws = socket;
+      ws.addEventListener('open', () => ws.close(1000, 'signed out'));
+    } else if (socket) socket.close(1000, 'signed out');
     socket = null;
   },
   onStatus(fn) { statusListeners.add(fn); },

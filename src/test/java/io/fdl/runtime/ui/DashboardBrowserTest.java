@@ -292,6 +292,8 @@ class DashboardBrowserTest {
         // keyboard: the "show node" button moves the focus to the failed node
         driver.findElement(By.id("error-node")).sendKeys(org.openqa.selenium.Keys.ENTER);
         assertEquals("load", driver.switchTo().activeElement().getAttribute("data-node"));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();   // select it
+        new WebDriverWait(driver, EVENTUALLY).until(d -> d.findElement(By.id("node-detail")).getText().contains("node_failed"));
         shot("detail-failed");
     }
 
@@ -421,7 +423,7 @@ class DashboardBrowserTest {
         waitFor(By.id("logout")).click();
         waitFor(By.id("login-form"));
         assertEquals(null, js("return sessionStorage.getItem('fdl.token')"));
-        allowedConsole = List.of("status of 401", "/ws");     // the refused token, on REST and at the socket upgrade
+        allowedConsole = List.of("status of 401");            // the refused token
     }
 
     // ---- helpers -----------------------------------------------------------------------------

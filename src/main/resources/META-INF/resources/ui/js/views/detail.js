@@ -158,7 +158,9 @@ export function detailView(main, id) {
       b.addEventListener('click', async () => {
         b.disabled = true;
         try {
-          const res = await startRun(status.flow_id, status.version_id, status.inputs || {});
+          // tenantId and buCode are built-in inputs the server takes from the caller's token, never from the body
+          const { tenantId, buCode, ...inputs } = status.inputs || {};
+          const res = await startRun(status.flow_id, status.version_id, inputs);
           location.hash = `#/executions/${res.execution_id}`;
         } catch (e) {
           actionMsg.textContent = e.message;
