@@ -344,10 +344,13 @@ class DashboardBrowserTest {
 
         // re-run with the same inputs: a new execution of the same version
         String first = currentExecution();
+        admin().get("/api/execute/status/" + first).then().statusCode(200)
+                .body("inputs.name", equalTo("Ada")).body("inputs.times", equalTo(2));
         driver.findElement(By.id("rerun")).click();
         new WebDriverWait(driver, EVENTUALLY).until(d -> !currentExecution().equals(first));
         waitFor(By.cssSelector("#exec-status[data-status='completed']"));
         new WebDriverWait(driver, EVENTUALLY).until(d -> d.findElement(By.id("exec-inputs")).getText().contains("Ada"));
+        admin().get("/api/execute/status/" + currentExecution()).then().statusCode(200).body("inputs.name", equalTo("Ada"));
         allowedConsole = List.of("status of 400");            // the deliberate invalid-inputs submit
     }
 
