@@ -70,6 +70,8 @@ live.onStatus(on => {
   el.className = `live ${on ? 'on' : 'off'}`;
 });
 
+// the skip link must not become a route
+document.querySelector('.skip').addEventListener('click', ev => { ev.preventDefault(); main.focus(); });
 document.getElementById('logout').addEventListener('click', () => session.signOut('You are signed out.'));
 window.addEventListener('hashchange', render);
 render();

@@ -46,12 +46,12 @@ export function executionsView(main) {
       h('td', {}, fmtMs(x.duration_ms)));
   }
 
-  const reload = debounce(load, 150);
+  const reload = debounce(load, 200);
   const off = tenantFeed(ev => {
     const tr = tbody.querySelector(`tr[data-execution="${CSS.escape(ev.execution_id)}"]`);
     if (ev.event_type === 'progress' && tr) {
       tr.querySelector('.progress').textContent = `${Math.round((ev.data?.progress || 0) * 100)}%`;
-    } else if (['started', 'waiting', 'completed', 'failed', 'cancelled'].includes(ev.event_type) || (!tr && state.offset === 0)) {
+    } else if (['started', 'waiting', 'completed', 'failed', 'cancelled'].includes(ev.event_type)) {
       reload();
     }
   });
