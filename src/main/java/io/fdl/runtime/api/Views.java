@@ -80,7 +80,7 @@ public final class Views {
                 e.progress(), e.currentNodes().isEmpty() ? null : e.currentNodes().get(0), e.currentNodes(),
                 finished ? e.result() : null,
                 e.error() != null ? e.error() : ExecutionResults.errorMessage(e.result()),
-                e.errorDetail(), e.startedAt(), e.completedAt(), e.mode().wire());
+                e.errorDetail(), e.startedAt(), e.completedAt(), e.mode().wire(), e.inputs());
     }
 
     static ExecutionSummary summary(io.fdl.runtime.store.ExecutionSummary s) {

@@ -19,7 +19,7 @@ public class RootResource {
     public record Info(String name, String version, String status, Map<String, String> endpoints) {}
 
     private static final Map<String, String> ENDPOINTS = Map.of(
-            "api", "/api", "websocket", "/ws", "swagger", "/swagger-ui", "openapi", "/openapi");
+            "api", "/api", "websocket", "/ws", "swagger", "/swagger-ui", "openapi", "/openapi", "ui", "/ui/");
 
     private final String version;
 

@@ -70,7 +70,9 @@ public final class ExecutionDtos {
                              @JsonProperty("error_detail") JsonNode errorDetail,
                              @JsonProperty("started_at") Instant startedAt,
                              @JsonProperty("completed_at") Instant completedAt,
-                             String mode) {}
+                             String mode,
+                             @Schema(description = "the validated inputs the run started with (re-run uses them)")
+                             JsonNode inputs) {}
 
     /** api.md §6.2 event params. */
     @RegisterForReflection
