@@ -286,13 +286,13 @@ public class ExecutionService {
                 ExecutionStatus.RUNNING, ExecutionMode.NORMAL, prepared, parentExecutionId, null, Instant.now());
         return audit.checkExecutionQuota(caller.tenantId())
                 .chain(quota -> tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
-                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL)))))
-                .chain(created -> {
-                    Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false, quota);
-                    LiveRun run = live.get(id);
-                    if (run != null && parentCancel != null) parentCancel.onCancel(() -> run.handle().cancel());
-                    return started;
-                })
+                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL))))
+                        .chain(created -> {
+                            Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false, quota);
+                            LiveRun run = live.get(id);
+                            if (run != null && parentCancel != null) parentCancel.onCancel(() -> run.handle().cancel());
+                            return started;
+                        }))
                 .map(Started::execution)
                 // the caller abandoned the call (attempt timeout, parent failed): stop the child too
                 .onCancellation().invoke(() -> cancelLocal(id));
