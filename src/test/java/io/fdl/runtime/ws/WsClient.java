@@ -16,17 +16,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real WebSocket client (the WebSockets Next client connector) speaking JSON-RPC to /ws. */
-final class WsClient implements AutoCloseable {
+public final class WsClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final WebSocketClientConnection connection;
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> events = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final java.util.concurrent.CompletableFuture<io.quarkus.websockets.next.CloseReason> closed =
+            new java.util.concurrent.CompletableFuture<>();
 
     private WsClient(URI base, String query, String authorization) {
         BasicWebSocketConnector c = BasicWebSocketConnector.create().baseUri(base)
                 // frames are handled on the connection's event loop, one after another, in arrival order
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING).path("/ws" + (query == null ? "" : "?" + query))
+                .onClose((conn, reason) -> closed.complete(reason))
                 .onTextMessage((conn, text) -> {
                     try {
                         inbox.add(JSON.readTree(text));
@@ -38,16 +41,16 @@ final class WsClient implements AutoCloseable {
         connection = c.connectAndAwait();
     }
 
-    static WsClient anonymous(URI base) { return new WsClient(base, null, null); }
+    public static WsClient anonymous(URI base) { return new WsClient(base, null, null); }
 
-    static WsClient withQueryToken(URI base, String token) { return new WsClient(base, "token=" + token, null); }
+    public static WsClient withQueryToken(URI base, String token) { return new WsClient(base, "token=" + token, null); }
 
-    static WsClient withHeader(URI base, String token) { return new WsClient(base, null, "Bearer " + token); }
+    public static WsClient withHeader(URI base, String token) { return new WsClient(base, null, "Bearer " + token); }
 
-    void sendRaw(String text) { connection.sendTextAndAwait(text); }
+    public void sendRaw(String text) { connection.sendTextAndAwait(text); }
 
     /** Next non-event frame (a response or a pong), events seen meanwhile are kept. */
-    JsonNode nextReply() {
+    public JsonNode nextReply() {
         while (true) {
             JsonNode n = poll(Duration.ofSeconds(10));
             if (n == null) throw new AssertionError("no reply within 10 s");
@@ -57,7 +60,7 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Sends a call and waits for its response. */
-    JsonNode call(String method, ObjectNode params) {
+    public JsonNode call(String method, ObjectNode params) {
         int id = ids.incrementAndGet();
         ObjectNode req = JSON.createObjectNode().put("jsonrpc", "2.0").put("method", method).put("id", id);
         if (params != null) req.set("params", params);
@@ -67,7 +70,7 @@ final class WsClient implements AutoCloseable {
         return reply;
     }
 
-    static ObjectNode params() { return JSON.createObjectNode(); }
+    public static ObjectNode params() { return JSON.createObjectNode(); }
 
     /** Collects event params until a terminal event (completed/failed/cancelled) of the execution. */
     List<JsonNode> eventsUntilTerminal(String executionId, Duration timeout) {
@@ -99,7 +102,16 @@ final class WsClient implements AutoCloseable {
         return List.copyOf(events);
     }
 
-    boolean isOpen() { return connection.isOpen(); }
+    public boolean isOpen() { return connection.isOpen(); }
+
+    /** The close frame the server sent (code and reason), waiting up to {@code timeout}. */
+    public io.quarkus.websockets.next.CloseReason awaitClose(Duration timeout) {
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("not closed within " + timeout, e);
+        }
+    }
 
     private JsonNode poll(Duration d) {
         try {
