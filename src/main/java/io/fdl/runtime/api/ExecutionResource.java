@@ -7,6 +7,7 @@ import io.fdl.runtime.api.dto.ExecutionDtos.ExecuteRequest;
 import io.fdl.runtime.api.dto.ExecutionDtos.ExecutionList;
 import io.fdl.runtime.api.dto.ExecutionDtos.StatusView;
 import io.fdl.runtime.api.dto.ExecutionDtos.SyncExecution;
+import io.fdl.runtime.api.admin.Params;
 import io.fdl.runtime.api.error.ApiException;
 import io.fdl.runtime.auth.CurrentUser;
 import io.fdl.runtime.service.Caller;
@@ -21,7 +22,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -122,8 +122,10 @@ public class ExecutionResource {
     @RolesAllowed("viewer")
     @Operation(summary = "The execution's event log after a seq (catch up after a disconnect)")
     public Uni<EventList> events(@PathParam("executionId") String executionId,
-                                 @QueryParam("after_seq") @DefaultValue("0") long afterSeq,
-                                 @QueryParam("limit") @DefaultValue("500") int limit) {
+                                 @QueryParam("after_seq") String afterSeqParam,
+                                 @QueryParam("limit") String limitParam) {
+        long afterSeq = Params.longParam("after_seq", afterSeqParam, 0);
+        int limit = Params.intParam("limit", limitParam, 500);
         if (afterSeq < 0) throw ApiException.badRequest("BAD_REQUEST", "after_seq must not be negative");
         if (limit < 1 || limit > MAX_EVENTS_PAGE) {
             throw ApiException.badRequest("BAD_REQUEST", "limit must be between 1 and " + MAX_EVENTS_PAGE);
@@ -151,8 +153,10 @@ public class ExecutionResource {
     public Uni<ExecutionList> list(@Parameter(description = "a flow id") @QueryParam("flow_id") String flowId,
                                    @Parameter(description = "pending|running|waiting|completed|failed|cancelled")
                                    @QueryParam("status") String status,
-                                   @QueryParam("limit") @DefaultValue("50") int limit,
-                                   @QueryParam("offset") @DefaultValue("0") int offset) {
+                                   @QueryParam("limit") String limitParam,
+                                   @QueryParam("offset") String offsetParam) {
+        int limit = Params.intParam("limit", limitParam, 50);
+        int offset = Params.intParam("offset", offsetParam, 0);
         UUID fid = null;
         if (flowId != null && !flowId.isBlank()) {
             try {

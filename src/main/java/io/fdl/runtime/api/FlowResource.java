@@ -1,5 +1,6 @@
 package io.fdl.runtime.api;
 
+import io.fdl.runtime.api.admin.Params;
 import io.fdl.runtime.api.dto.FlowDtos.CreateFlowRequest;
 import io.fdl.runtime.api.dto.FlowDtos.CreateVersionRequest;
 import io.fdl.runtime.api.dto.FlowDtos.DeleteFlowResponse;
@@ -27,7 +28,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -66,10 +66,12 @@ public class FlowResource {
     @GET
     @RolesAllowed("viewer")
     @Operation(summary = "List flows, newest updated first")
-    public Uni<FlowList> list(@QueryParam("limit") @DefaultValue("20") int limit,
-                              @QueryParam("offset") @DefaultValue("0") int offset,
+    public Uni<FlowList> list(@QueryParam("limit") String limitParam,
+                              @QueryParam("offset") String offsetParam,
                               @QueryParam("q") String q,
                               @QueryParam("published") String published) {
+        int limit = Params.intParam("limit", limitParam, 20);
+        int offset = Params.intParam("offset", offsetParam, 0);
         return flows.list(caller(), q, publishedFilter(published), limit, offset).map(p -> new FlowList(
                 p.items().stream().map(Views::summary).toList(), p.total(), p.limit(), p.offset()));
     }

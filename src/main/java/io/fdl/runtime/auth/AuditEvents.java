@@ -24,6 +24,7 @@ public final class AuditEvents {
     public static final String TENANT_DELETE = "tenant.delete";
     public static final String USER_CREATE = "user.create";
     public static final String USER_DELETE = "user.delete";
+    public static final String USER_UPDATE = "user.update";
 
     private AuditEvents() {}
 }

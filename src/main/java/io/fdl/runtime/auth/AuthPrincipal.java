@@ -11,10 +11,25 @@ import java.util.Set;
  * built-in {@code tenantId} input), business unit and roles with the implied lower roles
  * already added. Immutable; safe to hand to WebSocket sessions or services outside a request.
  */
-public record AuthPrincipal(String username, String tenantId, String tenantClaim, String buCode, Set<String> roles) {
+public record AuthPrincipal(String username, String tenantId, String tenantClaim, String buCode, Set<String> roles,
+                            UserStamp stamp) {
     public static final String CLAIM_TENANT = "tenant_id";
     public static final String CLAIM_BU = "bu_code";
     public static final String CLAIM_ROLES = "roles";
+    /** the stored user's id and token version, on tokens this service issued to a stored user */
+    public static final String CLAIM_USER_ID = "uid";
+    public static final String CLAIM_TOKEN_VERSION = "tv";
+
+    /**
+     * The stored user a token was issued to and the {@link io.fdl.runtime.store.User#tokenVersion} it
+     * carries; null for tokens without (dev tokens, tokens minted by another service, API keys),
+     * which cannot be revoked before they expire.
+     */
+    public record UserStamp(java.util.UUID userId, int tokenVersion) {}
+
+    public AuthPrincipal(String username, String tenantId, String tenantClaim, String buCode, Set<String> roles) {
+        this(username, tenantId, tenantClaim, buCode, roles, null);
+    }
     /** Business unit used when a token carries no {@code bu_code}. */
     public static final String DEFAULT_BU = "default";
 
@@ -31,6 +46,7 @@ public record AuthPrincipal(String username, String tenantId, String tenantClaim
      * subject or tenant.
      */
     public static AuthPrincipal fromToken(JsonWebToken jwt) {
+        checkIssuedAt(jwt);
         Collection<String> raw = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
         if (raw.contains(Roles.REFRESH)) throw new IllegalArgumentException("refresh token used as access token");
         String sub = jwt.getSubject();
@@ -41,7 +57,21 @@ public record AuthPrincipal(String username, String tenantId, String tenantClaim
         String buCode = bu == null || bu.isBlank() ? DEFAULT_BU : bu;
         // A token granting none of the five roles still authenticates; every route then answers 403.
         Set<String> roles = Roles.expand(raw);
-        return new AuthPrincipal(sub, TenantIds.toUuid(tenantClaim), tenantClaim, buCode, roles);
+        return new AuthPrincipal(sub, TenantIds.toUuid(tenantClaim), tenantClaim, buCode, roles, stamp(jwt));
+    }
+
+    /** How far in the future {@code iat} may lie (clock drift between replicas or a token service). */
+    public static final long MAX_IAT_SKEW_SECONDS = 60;
+
+    /**
+     * Refuses a token "issued" more than {@value #MAX_IAT_SKEW_SECONDS} s from now: jose4j checks
+     * only exp/nbf, and a far-future iat is a forged or broken token, never clock drift.
+     */
+    static void checkIssuedAt(JsonWebToken jwt) {
+        long iat = jwt.getIssuedAtTime();
+        if (iat > java.time.Instant.now().getEpochSecond() + MAX_IAT_SKEW_SECONDS) {
+            throw new IllegalArgumentException("token issued in the future (iat)");
+        }
     }
 
     /** {@link #fromToken} with failures as Quarkus' AuthenticationFailedException (HTTP 401). */
@@ -51,6 +81,22 @@ public record AuthPrincipal(String username, String tenantId, String tenantClaim
         } catch (IllegalArgumentException e) {
             throw new io.quarkus.security.AuthenticationFailedException(e.getMessage());
         }
+    }
+
+    private static UserStamp stamp(JsonWebToken jwt) {
+        String uid = stringClaim(jwt, CLAIM_USER_ID);
+        Object tv = jwt.getClaim(CLAIM_TOKEN_VERSION);
+        if (uid == null && tv == null) return null;
+        long version = tv instanceof Number n ? n.longValue()
+                : tv instanceof jakarta.json.JsonNumber jn ? jn.longValue() : -1;
+        try {
+            if (uid != null && version >= 0 && version <= Integer.MAX_VALUE) {
+                return new UserStamp(java.util.UUID.fromString(uid), (int) version);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through: a half or malformed stamp is refused below
+        }
+        throw new IllegalArgumentException("token has a malformed uid/tv");
     }
 
     /** A string claim (SmallRye hands claims out as String or JSON-P values), else null. */

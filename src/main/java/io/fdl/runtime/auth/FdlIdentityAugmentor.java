@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -17,6 +18,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class FdlIdentityAugmentor implements SecurityIdentityAugmentor {
     public static final String PRINCIPAL_ATTRIBUTE = "fdl.principal";
+
+    @Inject
+    TokenRevocation revocation;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -29,9 +33,10 @@ public class FdlIdentityAugmentor implements SecurityIdentityAugmentor {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new AuthenticationFailedException(e.getMessage()));
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
-                .addRoles(principal.roles())
-                .addAttribute(PRINCIPAL_ATTRIBUTE, principal)
+        // a revoked token (user deleted, disabled, roles or password changed) fails as 401
+        return revocation.check(principal).map(p -> QuarkusSecurityIdentity.builder(identity)
+                .addRoles(p.roles())
+                .addAttribute(PRINCIPAL_ATTRIBUTE, p)
                 .build());
     }
 }

@@ -90,9 +90,11 @@ public class LoginService {
                     if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
                         return failed(c, tenantId, "account_locked", locked(user.lockedUntil(), now));
                     }
-                    return hasher.matches(c.password(), user.passwordHash()).chain(ok -> ok
-                            ? succeeded(c, tenantClaim, tenantId, user)
-                            : wrongPassword(c, tenantId, user, now));
+                    return hasher.matches(c.password(), user.passwordHash()).chain(ok -> !ok
+                            ? wrongPassword(c, tenantId, user, now)
+                            // disabled by an admin: the same answer as wrong credentials, audited with the reason
+                            : user.disabled() ? failed(c, tenantId, "user_disabled", invalid())
+                            : succeeded(c, tenantClaim, tenantId, user));
                 });
     }
 
@@ -109,8 +111,7 @@ public class LoginService {
     private Uni<TokenService.TokenPair> wrongPassword(Credentials c, UUID tenantId, User user, Instant now) {
         int failures = (user.lockedUntil() != null ? 0 : user.failedAttempts()) + 1;
         Instant lock = failures >= LoginPolicy.MAX_FAILURES ? now.plus(LoginPolicy.LOCK_DURATION) : null;
-        User updated = new User(user.id(), user.tenantId(), user.username(), user.passwordHash(), user.roles(),
-                user.buCode(), lock != null ? 0 : failures, lock, user.createdAt(), user.updatedAt());
+        User updated = user.withLoginState(lock != null ? 0 : failures, lock);
         if (lock != null) {
             LOG.warnf("login: user '%s' of tenant %s locked for %d minutes after %d failed attempts",
                     safe(user.username()), tenantId, LoginPolicy.LOCK_DURATION.toMinutes(), failures);
@@ -128,10 +129,9 @@ public class LoginService {
             }
             Uni<?> reset = user.failedAttempts() == 0 && user.lockedUntil() == null
                     ? Uni.createFrom().voidItem()
-                    : users.update(new User(user.id(), user.tenantId(), user.username(), user.passwordHash(),
-                    user.roles(), user.buCode(), 0, null, user.createdAt(), user.updatedAt()));
+                    : users.update(user.withLoginState(0, null));
             String bu = blankToNull(user.buCode()) == null ? AuthPrincipal.DEFAULT_BU : user.buCode();
-            TokenService.TokenPair pair = tokens.issue(user.username(), tenantClaim, bu, user.roles(), false);
+            TokenService.TokenPair pair = tokens.issueFor(user, tenantClaim, bu);
             return reset.chain(() -> audit.appendQuietly(tenantId, user.username(), AuditEvents.AUTH_LOGIN, "user",
                     user.id().toString(), Map.of("bu_code", bu), c.ip())).replaceWith(pair);
         });
@@ -171,7 +171,8 @@ public class LoginService {
         UUID tenantId = UUID.fromString(TenantIds.toUuid(claims.tenantClaim()));
         Instant now = clock.instant();
         return users.findByUsername(tenantId, claims.subject()).chain(found -> {
-            if (found.isEmpty() || (found.get().lockedUntil() != null && found.get().lockedUntil().isAfter(now))) {
+            if (found.isEmpty() || found.get().disabled()
+                    || (found.get().lockedUntil() != null && found.get().lockedUntil().isAfter(now))) {
                 return Uni.createFrom().failure(new ApiException(401, "INVALID_REFRESH_TOKEN",
                         "Invalid or expired refresh token"));
             }
@@ -181,7 +182,7 @@ public class LoginService {
                     throw new ApiException(403, "TENANT_INACTIVE", "Tenant is deactivated");
                 }
                 String bu = blankToNull(user.buCode()) == null ? AuthPrincipal.DEFAULT_BU : user.buCode();
-                return tokens.issue(user.username(), claims.tenantClaim(), bu, user.roles(), false);
+                return tokens.issueFor(user, claims.tenantClaim(), bu);
             });
         });
     }

@@ -57,6 +57,17 @@ public class TokenService {
      * @param dev         marks dev-mode tokens (claim {@code dev: true}, field {@code dev_token})
      */
     public TokenPair issue(String subject, String tenantClaim, String buCode, Collection<String> roles, boolean dev) {
+        return issue(subject, tenantClaim, buCode, roles, dev, null);
+    }
+
+    /** A pair for a stored user: its current roles, stamped with its id and token version (revocable). */
+    public TokenPair issueFor(io.fdl.runtime.store.User user, String tenantClaim, String buCode) {
+        return issue(user.username(), tenantClaim, buCode, user.roles(), false,
+                new AuthPrincipal.UserStamp(user.id(), user.tokenVersion()));
+    }
+
+    private TokenPair issue(String subject, String tenantClaim, String buCode, Collection<String> roles, boolean dev,
+                            AuthPrincipal.UserStamp stamp) {
         Instant now = Instant.now();
         long accessTtl = config.jwtAccessTtl();
         List<String> granted = new ArrayList<>(roles);
@@ -71,6 +82,10 @@ public class TokenService {
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(accessTtl));
         if (dev) access.claim(CLAIM_DEV, true);
+        if (stamp != null) {
+            access.claim(AuthPrincipal.CLAIM_USER_ID, stamp.userId().toString())
+                    .claim(AuthPrincipal.CLAIM_TOKEN_VERSION, stamp.tokenVersion());
+        }
         var refresh = Jwt.claims()
                 .issuer(JwtVerification.ISSUER)
                 .subject(subject)
@@ -92,6 +107,11 @@ public class TokenService {
         JsonWebToken jwt = verifier.parse(token);
         if (jwt.getGroups() == null || !jwt.getGroups().contains(Roles.REFRESH)) {
             throw new AuthenticationFailedException("not a refresh token");
+        }
+        try {
+            AuthPrincipal.checkIssuedAt(jwt);
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationFailedException(e.getMessage());
         }
         String sub = jwt.getSubject();
         String tenant = AuthPrincipal.stringClaim(jwt, AuthPrincipal.CLAIM_TENANT);

@@ -29,8 +29,13 @@ public class UserService {
     PasswordHasher hasher;
     @Inject
     AuditService audit;
+    @Inject
+    TokenRevocation revocation;
 
     public record NewUser(String username, String password, List<String> roles, String buCode) {}
+
+    /** {@code PATCH /api/users/{id}}: null fields stay as they are. */
+    public record Change(List<String> roles, Boolean disabled) {}
 
     public Uni<List<User>> list(UUID tenantId) {
         return users.list(tenantId);
@@ -47,17 +52,7 @@ public class UserService {
         }
         String violation = PasswordHasher.policyViolation(req.password());
         if (violation != null) throw ApiException.badRequest("INVALID_REQUEST", violation);
-        List<String> roles = req.roles() == null || req.roles().isEmpty() ? List.of(Roles.VIEWER) : req.roles();
-        List<String> clean = new ArrayList<>();
-        for (String r : roles) {
-            if (!Roles.isKnown(r)) {
-                throw ApiException.badRequest("INVALID_REQUEST", "unknown role '" + r + "'; roles: " + Roles.HIERARCHY);
-            }
-            if (!clean.contains(r)) clean.add(r);
-        }
-        if (clean.contains(Roles.SUPERADMIN) && !actor.isSuperadmin()) {
-            throw ApiException.forbidden("Only a superadmin may grant the superadmin role");
-        }
+        List<String> clean = checkedRoles(actor, req.roles() == null || req.roles().isEmpty() ? List.of(Roles.VIEWER) : req.roles());
         String bu = TenantService.optionalText("bu_code", req.buCode(), TenantService.MAX_TEXT);
         String buCode = bu == null || bu.isBlank() ? AuthPrincipal.DEFAULT_BU : bu;
         return hasher.hash(req.password()).chain(hash -> audit.withAudit(
@@ -70,19 +65,63 @@ public class UserService {
                         + "' already exists in this tenant"));
     }
 
+    private static List<String> checkedRoles(AuthPrincipal actor, List<String> roles) {
+        List<String> clean = new ArrayList<>();
+        for (String r : roles) {
+            if (!Roles.isKnown(r)) {
+                throw ApiException.badRequest("INVALID_REQUEST", "unknown role '" + r + "'; roles: " + Roles.HIERARCHY);
+            }
+            if (!clean.contains(r)) clean.add(r);
+        }
+        if (clean.contains(Roles.SUPERADMIN) && !actor.isSuperadmin()) {
+            throw ApiException.forbidden("Only a superadmin may grant the superadmin role");
+        }
+        return clean;
+    }
+
+    /**
+     * Changes roles and/or disables a user. A change of either revokes the user's tokens at their
+     * next request ({@link TokenRevocation}); nobody changes their own account this way.
+     */
+    public Uni<User> update(UUID tenantId, AuthPrincipal actor, UUID userId, Change change) {
+        List<String> roles = change.roles() == null ? null : checkedRoles(actor, change.roles());
+        if (roles != null && roles.isEmpty()) throw ApiException.badRequest("INVALID_REQUEST", "roles must not be empty");
+        return get(tenantId, userId).chain(u -> {
+            ApiException refused = refusal(tenantId, actor, u, "CANNOT_CHANGE_SELF",
+                    "You cannot change your own roles or disable yourself", "change");
+            if (refused != null) return Uni.createFrom().failure(refused);
+            User next = u.withAccess(roles == null ? u.roles() : roles,
+                    change.disabled() == null ? u.disabled() : change.disabled());
+            return audit.withAudit(() -> users.update(next).map(o -> o.orElseThrow(() -> ApiException.notFound("User not found"))),
+                    updated -> AuditService.Record.of(AuditEvents.USER_UPDATE, "user", userId,
+                            Map.of("username", updated.username(), "roles", updated.roles(), "disabled", updated.disabled()))
+                            .in(tenantId))
+                    .invoke(() -> revocation.forget(userId));
+        });
+    }
+
+    /** Nobody deletes or changes themselves (a tenant must keep an admin); only a superadmin touches a superadmin. */
+    private static ApiException refusal(UUID tenantId, AuthPrincipal actor, User u, String selfCode, String selfMessage,
+                                        String verb) {
+        if (u.username().equals(actor.username()) && tenantId.toString().equals(actor.tenantId())) {
+            return ApiException.conflict(selfCode, selfMessage);
+        }
+        if (u.roles().contains(Roles.SUPERADMIN) && !actor.isSuperadmin()) {
+            return ApiException.forbidden("Only a superadmin may " + verb + " a superadmin");
+        }
+        return null;
+    }
+
     public Uni<Void> delete(UUID tenantId, AuthPrincipal actor, UUID userId) {
         return get(tenantId, userId).chain(u -> {
-            if (u.username().equals(actor.username()) && tenantId.toString().equals(actor.tenantId())) {
-                return Uni.createFrom().failure(ApiException.conflict("CANNOT_DELETE_SELF",
-                        "You cannot delete your own account"));
-            }
-            if (u.roles().contains(Roles.SUPERADMIN) && !actor.isSuperadmin()) {
-                return Uni.createFrom().failure(ApiException.forbidden("Only a superadmin may delete a superadmin"));
-            }
+            ApiException refused = refusal(tenantId, actor, u, "CANNOT_DELETE_SELF", "You cannot delete your own account",
+                    "delete");
+            if (refused != null) return Uni.createFrom().failure(refused);
             return audit.withAudit(() -> users.delete(tenantId, userId).invoke(deleted -> {
                         if (!deleted) throw ApiException.notFound("User not found");
                     }), d -> AuditService.Record.of(AuditEvents.USER_DELETE, "user", userId,
                             Map.of("username", u.username())).in(tenantId))
+                    .invoke(() -> revocation.forget(userId))
                     .replaceWithVoid();
         });
     }

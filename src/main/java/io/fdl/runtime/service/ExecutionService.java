@@ -84,6 +84,8 @@ public class ExecutionService {
     private final RunMetrics metrics;
     private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
     private final AtomicInteger slots = new AtomicInteger();
+    @Inject
+    FinalRecords finals;
 
     @Inject
     public ExecutionService(FlowService flows, FlowVersionRepository versions, DefinitionCache cache,
@@ -237,26 +239,34 @@ public class ExecutionService {
         return end.uni().map(e -> new Started(e, true));
     }
 
+    /** The final record of a finished run; {@link FinalRecords} makes sure it is terminal even when storing fails. */
     private Uni<Execution> persistOutcome(Caller caller, Execution record, RunOutcome outcome) {
         boolean test = record.mode() == ExecutionMode.TEST;
         ObjectNode result = ExecutionResults.of(outcome, test);
+        Instant completedAt = Instant.ofEpochMilli(outcome.startedAt() + outcome.durationMs());
         Execution done = record.finish(ExecutionResults.status(outcome.status()), result,
                 outcome.error() == null ? null : outcome.error().message(),
-                outcome.error() == null ? null : outcome.error().toJson(),
-                Instant.ofEpochMilli(outcome.startedAt() + outcome.durationMs()));
+                outcome.error() == null ? null : outcome.error().toJson(), completedAt);
         String auditType = switch (outcome.status()) {
             case FAILED -> "execution.fail";
             case CANCELLED -> "execution.cancel";
             default -> null;
         };
+        return finals.write(record.id(), () -> writeFinal(caller, done, auditType, errorDetails(outcome)), () -> {
+            String message = "the execution finished but its result could not be stored";
+            ObjectNode failure = ExecutionResults.failure(FinalRecords.STORAGE_ERROR, message, outcome.durationMs(), test);
+            return record.finish(ExecutionStatus.FAILED, failure, message, failure.get("error_detail"), completedAt);
+        }, failed -> writeFinal(caller, failed, "execution.fail", Map.of("code", FinalRecords.STORAGE_ERROR)));
+    }
+
+    private Uni<Execution> writeFinal(Caller caller, Execution done, String auditType, Map<String, Object> details) {
         return tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
                         .call(updated -> updated.isPresent() && auditType != null
-                                ? audit.record(caller, auditType, "execution", record.id(),
-                                errorDetails(outcome))
+                                ? audit.record(caller, auditType, "execution", done.id(), details)
                                 : Uni.createFrom().voidItem()))
                 .chain(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
                         // finished elsewhere first (cancelled from another replica): that record wins
-                        : executions.find(record.tenantId(), record.id()).map(o -> o.orElse(done)));
+                        : executions.find(done.tenantId(), done.id()).map(o -> o.orElse(done)));
     }
 
     private Uni<Execution> finishRejected(Caller caller, Execution record, RuntimeException e) {

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fdl.runtime.api.Views;
 import io.fdl.runtime.api.error.ApiException;
+import io.fdl.runtime.api.error.ApiExceptionMapper;
+import io.fdl.runtime.api.error.ErrorCodes;
+import io.fdl.runtime.api.error.StrictJson;
+import io.fdl.runtime.auth.TokenRevocation;
 import io.fdl.runtime.auth.TokenVerifier;
 import io.fdl.runtime.engine.ExecutionEvent;
 import io.fdl.runtime.service.Caller;
@@ -13,6 +17,7 @@ import io.fdl.runtime.service.ExecutionEventBus;
 import io.fdl.runtime.service.ExecutionEventLog;
 import io.fdl.runtime.service.ExecutionService;
 import io.fdl.runtime.service.FlowService;
+import io.fdl.runtime.store.StoreUnavailableException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +44,10 @@ public class RpcHandler {
     @Inject
     TokenVerifier tokens;
     @Inject
+    TokenRevocation revocation;
+    @Inject
+    WsRegistry registry;
+    @Inject
     ExecutionService executions;
     @Inject
     ExecutionEventLog eventLog;
@@ -52,18 +61,29 @@ public class RpcHandler {
     int previewChars;
 
     private EventFrames frames;
+    /** frames are client JSON: read like REST bodies (one value, no NUL, finite numbers) */
+    private ObjectMapper reader;
 
     @PostConstruct
     void init() {
         frames = new EventFrames(mapper, previewChars);
+        reader = StrictJson.mapper(mapper);
     }
 
     Uni<Void> handle(WsSession session, String text) {
         JsonNode msg;
         try {
-            msg = mapper.readTree(text);
+            msg = reader.readTree(text);
+        } catch (StrictJson.Rejected e) {
+            boolean malformed = ErrorCodes.MALFORMED_JSON.equals(e.code());
+            send(session, error(null, malformed ? PARSE_ERROR : INVALID_PARAMS, e.reason(), F.objectNode().put("code", e.code())));
+            return Uni.createFrom().voidItem();
         } catch (Exception e) {
             send(session, error(null, PARSE_ERROR, "parse error: not valid JSON", null));
+            return Uni.createFrom().voidItem();
+        }
+        if (msg == null || msg.isMissingNode()) { // an empty or blank frame holds no JSON value at all
+            send(session, error(null, PARSE_ERROR, "parse error: empty frame", null));
             return Uni.createFrom().voidItem();
         }
         if (msg != null && msg.isObject() && "ping".equals(msg.path("type").asText(null)) && !msg.has("method")) {
@@ -83,16 +103,24 @@ public class RpcHandler {
         }
         ObjectNode p = params.isObject() ? (ObjectNode) params : F.objectNode();
         String method = msg.get("method").textValue();
-        Uni<JsonNode> answer;
-        try {
-            answer = dispatch(session, method, p);
-        } catch (RuntimeException e) {
-            answer = Uni.createFrom().failure(e);
-        }
+        // every call re-checks the session's token: a revoked user loses an open socket too
+        Uni<JsonNode> answer = !session.authenticated() || method.equals("auth")
+                ? dispatchOrFail(session, method, p)
+                : revocation.check(session.principal())
+                        .onFailure().transform(e -> new RpcError(AUTH, "token revoked"))
+                        .chain(ok -> dispatchOrFail(session, method, p));
         return answer.onItemOrFailure().invoke((result, failure) -> {
             if (failure == null) send(session, JsonRpc.result(id, result));
             else send(session, toError(id, failure));
         }).replaceWithVoid().onFailure().recoverWithNull();
+    }
+
+    private Uni<JsonNode> dispatchOrFail(WsSession s, String method, ObjectNode p) {
+        try {
+            return dispatch(s, method, p);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 
     private Uni<JsonNode> dispatch(WsSession s, String method, ObjectNode p) {
@@ -115,12 +143,21 @@ public class RpcHandler {
 
     private Uni<JsonNode> auth(WsSession s, ObjectNode p) {
         String token = text(p, "token", true);
+        io.fdl.runtime.auth.AuthPrincipal principal;
         try {
-            s.authenticate(tokens.verifyAccessToken(token));
+            principal = tokens.verifyAccessToken(token);
         } catch (RuntimeException e) {
             throw new RpcError(AUTH, "invalid token");
         }
-        return Uni.createFrom().item(F.objectNode().put("authenticated", true).put("tenant_id", s.principal().tenantId()));
+        return revocation.check(principal).onFailure().transform(e -> new RpcError(AUTH, "invalid token")).map(ok -> {
+            s.authenticate(ok);
+            io.quarkus.websockets.next.CloseReason full = registry.admitTenant(s);
+            if (full != null) {
+                registry.close(s.connection, full);
+                throw new RpcError(AUTH, full.getMessage());
+            }
+            return (JsonNode) F.objectNode().put("authenticated", true).put("tenant_id", ok.tenantId());
+        });
     }
 
     // ---- subscriptions ------------------------------------------------------------------------
@@ -130,7 +167,8 @@ public class RpcHandler {
             throw new RpcError(VALIDATION, "too many subscriptions on this connection (max " + maxSubscriptions + ")");
         }
         Caller caller = s.caller();
-        if (p.hasNonNull("execution_id")) {
+        // a key given as null names nothing: it must not widen the subscription to the tenant
+        if (p.has("execution_id")) {
             UUID executionId = uuid(p, "execution_id");
             // without after_seq: from seq 1 — the editor subscribes after its run started (editor-json.md §6)
             long afterSeq = p.hasNonNull("after_seq") ? afterSeq(p) : 0;
@@ -138,7 +176,7 @@ public class RpcHandler {
             return executions.find(caller, executionId).chain(e -> follow(s, caller, executionId, afterSeq,
                     F.objectNode().put("subscribed", true).put("execution_id", executionId.toString())));
         }
-        if (p.hasNonNull("flow_id")) {
+        if (p.has("flow_id")) {
             UUID flowId = uuid(p, "flow_id");
             return flows.find(caller, flowId).map(f -> {
                 add(s, "flow:" + flowId, bus.subscribe(new ExecutionEventBus.Topic.Flow(caller.tenantId().toString(),
@@ -167,8 +205,8 @@ public class RpcHandler {
     }
 
     private Uni<JsonNode> unsubscribe(WsSession s, ObjectNode p) {
-        String key = p.hasNonNull("execution_id") ? "execution:" + uuid(p, "execution_id")
-                : p.hasNonNull("flow_id") ? "flow:" + uuid(p, "flow_id") : "tenant";
+        String key = p.has("execution_id") ? "execution:" + uuid(p, "execution_id")
+                : p.has("flow_id") ? "flow:" + uuid(p, "flow_id") : "tenant";
         ExecutionEventBus.Subscription sub = s.subscriptions.remove(key);
         if (sub == null) throw new RpcError(NOT_FOUND, "no such subscription");
         sub.close();
@@ -246,8 +284,7 @@ public class RpcHandler {
         try {
             return UUID.fromString(v);
         } catch (IllegalArgumentException e) {
-            // a malformed id cannot name anything of this tenant
-            throw new RpcError(NOT_FOUND, name + " not found: " + v);
+            throw new RpcError(INVALID_PARAMS, name + " must be a UUID");
         }
     }
 
@@ -261,12 +298,18 @@ public class RpcHandler {
 
     private ObjectNode toError(JsonNode id, Throwable failure) {
         if (failure instanceof RpcError r) return error(id, r.code, r.getMessage(), r.data);
+        if (failure instanceof StoreUnavailableException) {
+            // as over REST (503 STORAGE_UNAVAILABLE + Retry-After): a condition to wait out, not a bug
+            LOG.warnf("storage unavailable during a WebSocket call: %s", failure.getMessage());
+            return error(id, EXECUTION, "storage is unavailable, retry later", F.objectNode()
+                    .put("code", "STORAGE_UNAVAILABLE").put("retry_after", ApiExceptionMapper.STORAGE_RETRY_AFTER_SECONDS));
+        }
         if (failure instanceof ApiException a) {
             int code = switch (a.status()) {
                 case 400, 413, 422 -> a.code().equals("INVALID_INPUTS") || a.status() == 422 ? VALIDATION : INVALID_PARAMS;
                 case 401, 403 -> AUTH;
                 case 404 -> NOT_FOUND;
-                case 409, 429 -> EXECUTION;
+                case 409, 429, 503 -> EXECUTION;
                 default -> INTERNAL;
             };
             ObjectNode data = F.objectNode().put("code", a.code());

@@ -13,14 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WsSession {
     final WebSocketConnection connection;
     final Outbox outbox;
+    /** the client's IP address (as seen by this server), for the per-address cap */
+    final String address;
+    /** the tenant this session is counted against, once authenticated ({@link WsRegistry#admitTenant}) */
+    volatile String tenantCounted;
     /** key ("execution:<id>", "flow:<id>", "tenant") → live subscription */
     final Map<String, ExecutionEventBus.Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile AuthPrincipal principal;
     private volatile boolean closed;
 
-    WsSession(WebSocketConnection connection, Outbox outbox, AuthPrincipal principal) {
+    WsSession(WebSocketConnection connection, Outbox outbox, AuthPrincipal principal, String address) {
         this.connection = connection;
         this.outbox = outbox;
+        this.address = address;
         this.principal = principal;
     }
 

@@ -3,6 +3,7 @@ package io.fdl.runtime.ws;
 import io.fdl.runtime.auth.AuthPrincipal;
 import io.fdl.runtime.auth.DevCaller;
 import io.fdl.runtime.config.FdlConfig;
+import io.fdl.runtime.auth.TokenRevocation;
 import io.fdl.runtime.auth.TokenVerifier;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
@@ -20,11 +21,14 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class WsUpgradeCheck implements HttpUpgradeCheck {
     static final UserData.TypedKey<AuthPrincipal> PRINCIPAL = new UserData.TypedKey<>("fdl.principal");
+    static final UserData.TypedKey<String> ADDRESS = new UserData.TypedKey<>("fdl.address");
 
     @Inject
     TokenVerifier tokens;
     @Inject
     FdlConfig config;
+    @Inject
+    TokenRevocation revocation;
 
     @Override
     public boolean appliesTo(String endpointId) {
@@ -33,6 +37,8 @@ public class WsUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        var remote = context.httpRequest().remoteAddress();
+        context.userData().put(ADDRESS, remote == null ? "unknown" : remote.hostAddress());
         String header = context.httpRequest().getHeader("Authorization");
         String token = header != null && !header.isBlank() ? header : context.httpRequest().getParam("token");
         if (token == null || token.isBlank()) {
@@ -40,11 +46,15 @@ public class WsUpgradeCheck implements HttpUpgradeCheck {
             if (config.devMode()) context.userData().put(PRINCIPAL, DevCaller.PRINCIPAL);
             return CheckResult.permitUpgrade();
         }
+        AuthPrincipal principal;
         try {
-            context.userData().put(PRINCIPAL, tokens.verifyAccessToken(token));
-            return CheckResult.permitUpgrade();
+            principal = tokens.verifyAccessToken(token);
         } catch (RuntimeException e) {
             return CheckResult.rejectUpgrade(401);
         }
+        return revocation.check(principal).chain(p -> {
+            context.userData().put(PRINCIPAL, p);
+            return CheckResult.permitUpgrade();
+        }).onFailure().recoverWithUni(e -> CheckResult.rejectUpgrade(401));
     }
 }

@@ -118,6 +118,16 @@ class JwtAuthTest {
     }
 
     @Test
+    void tokenIssuedInTheFutureIs401BeyondSixtySeconds() {
+        String tomorrow = "{\"sub\":\"u\",\"tenant_id\":\"default\",\"roles\":[\"admin\"],\"iat\":" + in(86_400)
+                + ",\"exp\":" + in(90_000) + ",\"iss\":\"fdl-runtime\"}";
+        expect401(signed(tomorrow));
+        String drift = "{\"sub\":\"u\",\"tenant_id\":\"default\",\"roles\":[\"admin\"],\"iat\":" + in(20)
+                + ",\"exp\":" + in(600) + ",\"iss\":\"fdl-runtime\"}";
+        given().header("Authorization", "Bearer " + signed(drift)).when().get(WHOAMI).then().statusCode(200);
+    }
+
+    @Test
     void tokenWithoutTenantIs401() {
         String claims = "{\"sub\":\"u\",\"bu_code\":\"x\",\"roles\":[\"admin\"],\"iat\":" + in(-10)
                 + ",\"exp\":" + in(600) + ",\"iss\":\"fdl-runtime\"}";

@@ -155,7 +155,7 @@ public class WebSocketTest {
                     .path("error").path("code").asInt());
             assertEquals(-32002, c.call("unsubscribe", WsClient.params().put("flow_id", "00000000-0000-0000-0000-000000000009"))
                     .path("error").path("code").asInt());
-            assertEquals(-32002, c.call("execute.status", WsClient.params().put("execution_id", "not-a-uuid"))
+            assertEquals(-32602, c.call("execute.status", WsClient.params().put("execution_id", "not-a-uuid"))
                     .path("error").path("code").asInt());
         }
     }

@@ -47,12 +47,16 @@ public final class AdminDtos {
     public record UserView(String id, @JsonProperty("tenant_id") String tenantId, String username, List<String> roles,
                            @JsonProperty("bu_code") String buCode, @JsonProperty("locked_until") Instant lockedUntil,
                            @JsonProperty("created_at") Instant createdAt,
-                           @JsonProperty("updated_at") Instant updatedAt) {
+                           @JsonProperty("updated_at") Instant updatedAt, boolean disabled) {
         public static UserView of(User u) {
             return new UserView(u.id().toString(), u.tenantId().toString(), u.username(), u.roles(), u.buCode(),
-                    u.lockedUntil(), u.createdAt(), u.updatedAt());
+                    u.lockedUntil(), u.createdAt(), u.updatedAt(), u.disabled());
         }
     }
+
+    @RegisterForReflection
+    public record UpdateUserRequest(@Schema(description = "replaces the roles") List<String> roles,
+                                    @Schema(description = "true: the user cannot log in, its tokens stop working") Boolean disabled) {}
 
     @RegisterForReflection
     @Schema(name = "UserList")

@@ -2,6 +2,7 @@ package io.fdl.runtime.api.admin;
 
 import io.fdl.runtime.api.admin.AdminDtos.CreateUserRequest;
 import io.fdl.runtime.api.admin.AdminDtos.Deleted;
+import io.fdl.runtime.api.admin.AdminDtos.UpdateUserRequest;
 import io.fdl.runtime.api.admin.AdminDtos.UserList;
 import io.fdl.runtime.api.admin.AdminDtos.UserView;
 import io.fdl.runtime.api.error.ApiException;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -70,6 +72,17 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND (also for another tenant's user)")
     public Uni<UserView> get(@QueryParam("tenant_id") String tenant, @PathParam("id") String id) {
         return service.get(tenant(tenant), Params.pathId(id, "User")).map(UserView::of);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change a user's roles or disable it", description = "Revokes the user's tokens at their next request")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also for another tenant's user)")
+    @APIResponse(responseCode = "409", description = "CANNOT_CHANGE_SELF")
+    public Uni<UserView> update(@QueryParam("tenant_id") String tenant, @PathParam("id") String id, UpdateUserRequest body) {
+        if (body == null) throw ApiException.badRequest("INVALID_REQUEST", "Body is required");
+        return service.update(tenant(tenant), user.principal(), Params.pathId(id, "User"),
+                new UserService.Change(body.roles(), body.disabled())).map(UserView::of);
     }
 
     @DELETE

@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ApiExceptionMapper {
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
-    static final long STORAGE_RETRY_AFTER_SECONDS = 5;
+    public static final long STORAGE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response map(ApiException e) {

@@ -2,6 +2,7 @@ package io.fdl.runtime.api.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
@@ -26,11 +27,31 @@ public class FrameworkExceptionMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonParseException e) {
-        return malformedJson(e);
+        Response rejected = rejected(e);
+        return rejected != null ? rejected : malformedJson(e);
+    }
+
+    /** A {@link StrictJson} refusal, wherever databind wrapped it (creator properties wrap, for one). */
+    private static Response rejected(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StrictJson.Rejected r) return envelope(400, r.code(), r.reason(), location(r));
+            if (c instanceof InputCoercionException ic) {
+                return envelope(400, ErrorCodes.INVALID_REQUEST, "number out of range for its field", location(ic));
+            }
+        }
+        return null;
+    }
+
+    @ServerExceptionMapper
+    public Response coercion(InputCoercionException e) {
+        // a number too large for its field (e.g. a long): valid JSON, invalid request
+        return envelope(400, ErrorCodes.INVALID_REQUEST, "number out of range for its field", location(e));
     }
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
+        Response rejected = rejected(e);
+        if (rejected != null) return rejected;
         // valid JSON of the wrong shape, e.g. a string where an object is expected
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -43,12 +64,15 @@ public class FrameworkExceptionMappers {
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e) {
+        Response rejected = rejected(e);
+        if (rejected != null) return rejected;
         return envelope(400, ErrorCodes.INVALID_REQUEST, "Request body cannot be read", null);
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return malformedJson(e);
+        Response rejected = rejected(e);
+        return rejected != null ? rejected : malformedJson(e);
     }
 
     @ServerExceptionMapper
@@ -56,8 +80,11 @@ public class FrameworkExceptionMappers {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) return internal(e);
         // the JSON reader wraps Jackson's exception in a 400: answer as if it had reached us directly
+        Response rejected = rejected(e);
+        if (rejected != null) return rejected;
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
             if (c instanceof JsonParseException p) return malformed(p);
+            if (c instanceof InputCoercionException ic) return coercion(ic);
             if (c instanceof MismatchedInputException m) return mismatched(m);
             if (c instanceof JsonProcessingException j) return json(j);
         }
@@ -88,13 +115,15 @@ public class FrameworkExceptionMappers {
     }
 
     private static Response malformedJson(JsonProcessingException e) {
-        Map<String, Object> details = null;
-        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            details = new LinkedHashMap<>();
-            details.put("line", e.getLocation().getLineNr());
-            details.put("column", e.getLocation().getColumnNr());
-        }
-        return envelope(400, ErrorCodes.MALFORMED_JSON, "Malformed JSON in request body", details);
+        return envelope(400, ErrorCodes.MALFORMED_JSON, "Malformed JSON in request body", location(e));
+    }
+
+    private static Map<String, Object> location(JsonProcessingException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() <= 0) return null;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("line", e.getLocation().getLineNr());
+        details.put("column", e.getLocation().getColumnNr());
+        return details;
     }
 
     private static Response envelope(int status, String code, String message, Object details) {

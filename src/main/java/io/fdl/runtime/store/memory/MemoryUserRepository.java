@@ -26,7 +26,7 @@ final class MemoryUserRepository implements UserRepository {
             checkUsername(u, null);
             Instant now = MemoryDatabase.now();
             User stored = new User(u.id(), u.tenantId(), u.username(), u.passwordHash(), u.roles(), u.buCode(),
-                    u.failedAttempts(), MemoryDatabase.micros(u.lockedUntil()), now, now);
+                    u.failedAttempts(), MemoryDatabase.micros(u.lockedUntil()), now, now, 0, u.disabled());
             db.users.put(u.id(), stored);
             return stored;
         });
@@ -67,7 +67,8 @@ final class MemoryUserRepository implements UserRepository {
             if (old == null || !old.tenantId().equals(u.tenantId())) return Optional.empty();
             checkUsername(u, u.id());
             User stored = new User(u.id(), old.tenantId(), u.username(), u.passwordHash(), u.roles(), u.buCode(),
-                    u.failedAttempts(), MemoryDatabase.micros(u.lockedUntil()), old.createdAt(), MemoryDatabase.now());
+                    u.failedAttempts(), MemoryDatabase.micros(u.lockedUntil()), old.createdAt(), MemoryDatabase.now(),
+                    old.nextTokenVersion(u), u.disabled());
             db.users.put(u.id(), stored);
             return Optional.of(stored);
         });

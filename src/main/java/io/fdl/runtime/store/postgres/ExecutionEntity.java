@@ -61,10 +61,10 @@ public class ExecutionEntity extends PanacheEntityBase {
     void setMutable(Execution e) {
         status = e.status().wire();
         result = Json.copy(e.result());
-        error = e.error();
+        error = Json.text(e.error());
         errorDetail = Json.copy(e.errorDetail());
         progress = e.progress();
-        currentNodes = e.currentNodes().toArray(String[]::new);
+        currentNodes = Json.text(e.currentNodes().toArray(String[]::new));
         completedAt = Json.micros(e.completedAt());
         durationMs = e.durationMs();
     }

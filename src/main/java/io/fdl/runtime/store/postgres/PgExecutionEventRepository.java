@@ -63,8 +63,8 @@ final class PgExecutionEventRepository implements ExecutionEventRepository {
             ids[i] = e.executionId();
             seqs[i] = e.seq();
             types[i] = e.eventType();
-            nodes[i] = e.nodeId();
-            data[i] = write(e.data());
+            nodes[i] = Json.text(e.nodeId());
+            data[i] = write(Json.clean(e.data()));
             times[i] = OffsetDateTime.ofInstant(Json.micros(e.timestamp()), ZoneOffset.UTC);
         }
         Tuple params = Tuple.tuple().addUUID(tenantId).addArrayOfUUID(ids).addArrayOfLong(seqs)

@@ -33,7 +33,7 @@ final class PgExecutionRepository extends PgBase implements ExecutionRepository 
             e.id = x.id();
             e.tenantId = x.tenantId();
             e.flowId = x.flowId();
-            e.flowName = x.flowName();
+            e.flowName = Json.text(x.flowName());
             e.versionId = x.versionId();
             e.mode = x.mode().wire();
             e.inputs = Json.copy(x.inputs());
@@ -55,7 +55,7 @@ final class PgExecutionRepository extends PgBase implements ExecutionRepository 
             SnapshotEntity row = s == null ? new SnapshotEntity() : s;
             row.executionId = e.id;
             row.tenantId = e.tenantId;
-            row.snapshot = snapshot.deepCopy();
+            row.snapshot = Json.storable(snapshot);
             row.updatedAt = Json.now();
             return (s == null ? row.persist() : Uni.createFrom().item(row)).replaceWith(row.snapshot);
         });

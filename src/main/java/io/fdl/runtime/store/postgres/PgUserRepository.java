@@ -59,7 +59,7 @@ final class PgUserRepository extends PgBase implements UserRepository {
     public Uni<Optional<User>> update(User u) {
         return write(() -> get(u.tenantId(), u.id()).chain(e -> {
             if (e == null) return Uni.createFrom().item(Optional.<User>empty());
-            e.set(u);
+            e.update(u);
             e.updatedAt = Json.now();
             // flush now so a taken username fails this call, not a later one
             return e.persistAndFlush().map(x -> Optional.of(e.toRecord()));

@@ -35,6 +35,15 @@ public class UserEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "token_version")
+    public int tokenVersion;
+    public boolean disabled;
+
+    /** The fields an update replaces; the token version follows {@link User#nextTokenVersion}. */
+    void update(User u) {
+        tokenVersion = toRecord().nextTokenVersion(u);
+        set(u);
+    }
 
     void set(User u) {
         username = u.username();
@@ -43,10 +52,11 @@ public class UserEntity extends PanacheEntityBase {
         buCode = u.buCode();
         failedAttempts = u.failedAttempts();
         lockedUntil = Json.micros(u.lockedUntil());
+        disabled = u.disabled();
     }
 
     User toRecord() {
         return new User(id, tenantId, username, passwordHash, roles == null ? List.of() : List.of(roles), buCode,
-                failedAttempts, lockedUntil, createdAt, updatedAt);
+                failedAttempts, lockedUntil, createdAt, updatedAt, tokenVersion, disabled);
     }
 }
