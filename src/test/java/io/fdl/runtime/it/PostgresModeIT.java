@@ -18,7 +18,9 @@ class PostgresModeIT extends PackagedAppChecks {
     @Override
     Map<String, String> environment() {
         return Map.of("FDL_USE_DATABASE", "true", "DATABASE_URL", "postgres://fdl:fdl@127.0.0.1:5432/" + DB + "?sslmode=disable",
-                "FDL_DB_POOL_SIZE", "4");
+                "FDL_DB_POOL_SIZE", "4",
+                // dev mode has no constant secret: give it one so tokens signed here (and across the restart) verify
+                "FDL_JWT_SECRET", TestTokens.DEV_SECRET);
     }
 
     @Override
