@@ -41,8 +41,11 @@ class WsAbuseTest {
     public static class Limits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // dev mode off: in dev mode a connection without credentials is the dev caller at once
+            // (never unauthenticated), so neither the auth timeout nor a per-tenant count would apply
             return Map.of("fdl.ws.auth-timeout", "1s", "fdl.ws.max-per-tenant", "3", "fdl.ws.max-per-address", "6",
-                    "fdl.ws.max-message-bytes", "100000");
+                    "fdl.ws.max-message-bytes", "100000", "fdl.dev-mode", "false", "fdl.jwt-secret", TestTokens.DEV_SECRET,
+                    "fdl.cors-origins", "https://fdl.example");
         }
     }
 
