@@ -2,6 +2,7 @@ package io.fdl.runtime.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fdl.runtime.testsupport.LaunchedApp;
 import io.fdl.runtime.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.*;
  * endpoint, another tenant's normal runs and the process RSS are watched.
  */
 class ResourceExhaustionIT {
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final String SECRET = "it-secret-0123456789-0123456789-0123456789";
     /** The heap option of the README run command. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx2g", "-XX:+ExitOnOutOfMemoryError");
@@ -46,11 +46,8 @@ class ResourceExhaustionIT {
     void concurrentBombsLeaveTheServerServing() throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("fdl-bombs", ".log");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(JVM_OPTIONS);
-        cmd.addAll(List.of("-jar", JAR.toString()));
-        assertTrue(Files.exists(JAR), "package the application first");
+        // the jar, or the native executable after -Dnative (ExitOnOutOfMemoryError is a JVM-only option)
+        List<String> cmd = LaunchedApp.command(LaunchedApp.isNative() ? List.of("-Xmx2g") : JVM_OPTIONS);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("FDL_") || k.startsWith("QUARKUS_") || k.equals("DATABASE_URL"));
         pb.environment().putAll(Map.of("FDL_DEV_MODE", "false", "FDL_JWT_SECRET", SECRET, "FDL_HOST", "127.0.0.1",

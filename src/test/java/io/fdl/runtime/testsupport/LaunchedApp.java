@@ -65,17 +65,25 @@ public final class LaunchedApp implements AutoCloseable {
     }
 
     /** The command line that runs the packaged application. */
-    static List<String> command() {
+    static List<String> command() { return command(List.of()); }
+
+    /**
+     * The command line that runs the packaged application with memory options such as {@code -Xmx2g}
+     * (a native executable takes them as its own run-time options, the JVM before {@code -jar}).
+     */
+    public static List<String> command(List<String> memoryOptions) {
         Properties a = artifact();
         List<String> cmd = new ArrayList<>();
         if ("native".equals(a.getProperty("type"))) {
             Path binary = TARGET.resolve(a.getProperty("path"));
             if (!Files.isExecutable(binary)) throw new IllegalStateException("native executable missing: " + binary);
             cmd.add(binary.toString());
+            cmd.addAll(memoryOptions);
         } else {
             Path jar = TARGET.resolve("quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) throw new IllegalStateException("package the application first (mvn verify runs ITs after package)");
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(memoryOptions);
             cmd.add("-jar");
             cmd.add(jar.toString());
         }
