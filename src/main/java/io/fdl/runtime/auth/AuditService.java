@@ -124,8 +124,13 @@ public class AuditService {
     /** Appends an entry with explicit tenant and actor (null actor = anonymous). */
     public Uni<AuditEntry> append(UUID tenantId, String actor, String eventType, String resourceType,
                                   String resourceId, Object details, String ip) {
-        return repository.append(AuditEntry.of(tenantId, actor, eventType, resourceType, resourceId,
-                toJson(details), ip));
+        return repository.append(entry(tenantId, actor, eventType, resourceType, resourceId, details, ip));
+    }
+
+    /** The entry {@link #append} would write, for a caller that writes it in its own statement. */
+    public AuditEntry entry(UUID tenantId, String actor, String eventType, String resourceType, String resourceId,
+                            Object details, String ip) {
+        return AuditEntry.of(tenantId, actor, eventType, resourceType, resourceId, toJson(details), ip);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.fdl.runtime.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 
 import java.util.List;
 import java.util.Optional;
@@ -103,4 +104,40 @@ public interface FdlConfig {
     /** {@code FDL_MAX_CONCURRENT_EXECUTIONS}: per replica; beyond it new executions get 429. */
     @WithDefault("1000")
     int maxConcurrentExecutions();
+
+    /** Durable runs in PostgreSQL mode (issue 12); the names sit at the top level: {@code FDL_LEASE_SECONDS} … */
+    @WithParentName
+    Durability durability();
+
+    interface Durability {
+        /** {@code FDL_REPLICA_ID}: this replica's stable id; default the host name plus a random suffix. */
+        Optional<String> replicaId();
+
+        /**
+         * {@code FDL_LEASE_SECONDS}: a replica that has not renewed its lease for this long loses its runs
+         * to the others. 30 s rides out a 20-s database outage without a takeover.
+         */
+        @WithDefault("30")
+        int leaseSeconds();
+
+        /** {@code FDL_HEARTBEAT_MS}: lease renewal (one statement per replica), also how fast a remote cancel lands. */
+        @WithDefault("500")
+        long heartbeatMs();
+
+        /** {@code FDL_CLAIM_INTERVAL_MS}: how often a replica with free capacity looks for runs to take. */
+        @WithDefault("1000")
+        long claimIntervalMs();
+
+        /** {@code FDL_SHUTDOWN_GRACE_SECONDS}: on SIGTERM, how long running runs may finish before their leases are released. */
+        @WithDefault("20")
+        int shutdownGraceSeconds();
+
+        /** {@code FDL_QUEUE_MAX}: queued async runs across the cluster beyond which a full replica answers 429. */
+        @WithDefault("10000")
+        int queueMax();
+
+        /** {@code FDL_PARK_AFTER_SECONDS}: a run that only waits, longer than this, gives up its lease until it wakes. */
+        @WithDefault("30")
+        int parkAfterSeconds();
+    }
 }

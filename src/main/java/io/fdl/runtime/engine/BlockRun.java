@@ -87,7 +87,7 @@ final class BlockRun {
             if (n.def().only() != null && !Eval.truthy(Eval.eval(n.def().only(), scope))) {
                 state[i] = SKIPPED;
                 run.record(this, n, "skipped", now, now, 0, null);
-                if (run.events()) run.emit(ExecutionEvent.Type.NODE_SKIPPED, path(n), run.data().put("reason", "only"));
+                if (run.events()) run.emitNode(ExecutionEvent.Type.NODE_SKIPPED, this, n, run.data().put("reason", "only"));
                 resolve(i, n.next());
                 return;
             }
@@ -168,7 +168,7 @@ final class BlockRun {
             d.putNull("output");
             d.put("duration_ms", end - start);
             d.put("branch", branch);
-            run.emit(ExecutionEvent.Type.NODE_COMPLETED, path(n), d);
+            run.emitNode(ExecutionEvent.Type.NODE_COMPLETED, this, n, d);
         }
         resolve(i, live);
     }
@@ -183,7 +183,7 @@ final class BlockRun {
             ObjectNode d = run.data();
             run.putOutput(d, publish ? value : null);
             d.put("duration_ms", end - start);
-            run.emit(ExecutionEvent.Type.NODE_COMPLETED, path(n), d);
+            run.emitNode(ExecutionEvent.Type.NODE_COMPLETED, this, n, d);
         }
         resolve(i, live);
     }
@@ -207,7 +207,7 @@ final class BlockRun {
                 ObjectNode d = run.data();
                 d.set("error", err.toCodeMessage());
                 d.put("handled", true);
-                run.emit(ExecutionEvent.Type.NODE_FAILED, path(n), d);
+                run.emitNode(ExecutionEvent.Type.NODE_FAILED, this, n, d);
             }
             resolve(i, n.fail());
             return;
@@ -219,7 +219,7 @@ final class BlockRun {
             ObjectNode d = run.data();
             d.set("error", err.toCodeMessage());
             d.put("handled", false);
-            run.emit(ExecutionEvent.Type.NODE_FAILED, path(n), d);
+            run.emitNode(ExecutionEvent.Type.NODE_FAILED, this, n, d);
         }
         if (isTop()) run.topResolved();
         abandon();
@@ -261,7 +261,7 @@ final class BlockRun {
             state[cur] = DEAD;
             CompiledNode d = block.node(cur);
             run.record(this, d, "dead", null, null, 0, null);
-            if (run.events()) run.emit(ExecutionEvent.Type.NODE_SKIPPED, path(d), run.data().put("reason", "dead"));
+            if (run.events()) run.emitNode(ExecutionEvent.Type.NODE_SKIPPED, this, d, run.data().put("reason", "dead"));
         }
         if (isTop()) run.topResolved();
         if (unresolved == 0 && active) complete();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fdl.runtime.engine.port.CancellationSignal;
+import io.fdl.runtime.engine.port.StepJournal;
 import io.fdl.runtime.engine.port.ToolInvoker;
 import io.fdl.runtime.gml.GmlException;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,7 @@ final class Run implements RunHandle, CancellationSignal {
     final ObjectNode inputs;
     final Scope top;
     final RunBudget budget;
+    final StepJournal journal;
     BlockRun topBlock;
     /** A yield continuation is scheduled and has not run yet. */
     private boolean yielding;
@@ -89,7 +91,8 @@ final class Run implements RunHandle, CancellationSignal {
         RunQuota quota = request.quota() == null ? RunQuota.NONE : request.quota();
         this.budget = new RunBudget(quota.steps(limits.maxRunSteps()), quota.bytes(limits.maxRunBytes()), scheduler, engine.memory());
         this.top = new Scope(null, toMap(inputs), budget);
-        this.startedAt = scheduler.nowMillis();
+        this.journal = request.journal() == null ? StepJournal.NONE : request.journal();
+        this.startedAt = request.startedAtMs() != null ? request.startedAtMs() : scheduler.nowMillis();
         this.timeoutMs = request.timeoutMs() != null && request.timeoutMs() > 0 ? request.timeoutMs() : limits.defaultRunTimeoutMs();
         this.calls = mocked ? new ArrayList<>() : null;
         this.openCalls = mocked ? new ArrayList<>() : null;
@@ -347,11 +350,20 @@ final class Run implements RunHandle, CancellationSignal {
         if (!events()) return;
         ObjectNode d = data();
         d.put("kind", n.kindName());
+        emitNode(ExecutionEvent.Type.NODE_STARTED, b, n, d);
+    }
+
+    /**
+     * A node event: inside an each/loop body its data carries the iteration indexes, so every node
+     * event of a run is unique by (type, node, iterations) — what a resumed run uses to tell the
+     * events it already published from the ones it still owes.
+     */
+    void emitNode(ExecutionEvent.Type type, BlockRun b, CompiledNode n, ObjectNode d) {
         if (!b.iterations.isEmpty()) {
             var a = d.putArray("iterations");
             b.iterations.forEach(a::add);
         }
-        emit(ExecutionEvent.Type.NODE_STARTED, b.path(n), d);
+        emit(type, b.path(n), d);
     }
 
     /** Node outputs in events are cut to a preview when large (api.md §6.2); the outcome keeps the full value. */

@@ -2,6 +2,8 @@ package io.fdl.runtime.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.fdl.runtime.engine.port.StepJournal;
+
 import java.util.function.Consumer;
 
 /**
@@ -17,22 +19,33 @@ import java.util.function.Consumer;
  * @param listener    receives every event of the run in seq order (may be null). Called on the
  *                    run's serial context: it must be quick and must not block.
  * @param quota       the tenant's lower run budget (null: the engine's limits)
+ * @param journal     the run's completed steps (null: none); a resumed run replays them instead of
+ *                    executing them again
+ * @param startedAtMs when the run first started (a resumed run keeps its start, so its timeout
+ *                    counts from there); null: now
  */
 public record RunRequest(String executionId, JsonNode inputs, String tenantId, String buCode, JsonNode mocks,
-                         Long timeoutMs, int flowDepth, Consumer<ExecutionEvent> listener, RunQuota quota) {
+                         Long timeoutMs, int flowDepth, Consumer<ExecutionEvent> listener, RunQuota quota,
+                         StepJournal journal, Long startedAtMs) {
+
+    public RunRequest(String executionId, JsonNode inputs, String tenantId, String buCode, JsonNode mocks,
+                      Long timeoutMs, int flowDepth, Consumer<ExecutionEvent> listener, RunQuota quota) {
+        this(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, listener, quota, null, null);
+    }
 
     public RunRequest(String executionId, JsonNode inputs, String tenantId, String buCode, JsonNode mocks,
                       Long timeoutMs, int flowDepth, Consumer<ExecutionEvent> listener) {
-        this(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, listener, null);
+        this(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, listener, null, null, null);
     }
 
     public static RunRequest of(String executionId, JsonNode inputs, String tenantId, String buCode) {
         return new RunRequest(executionId, inputs, tenantId, buCode, null, null, 0, null);
     }
 
-    public RunRequest withMocks(JsonNode m) { return new RunRequest(executionId, inputs, tenantId, buCode, m, timeoutMs, flowDepth, listener, quota); }
-    public RunRequest withTimeoutMs(Long t) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, t, flowDepth, listener, quota); }
-    public RunRequest withListener(Consumer<ExecutionEvent> l) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, l, quota); }
-    public RunRequest withFlowDepth(int d) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, d, listener, quota); }
-    public RunRequest withQuota(RunQuota q) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, listener, q); }
+    public RunRequest withMocks(JsonNode m) { return new RunRequest(executionId, inputs, tenantId, buCode, m, timeoutMs, flowDepth, listener, quota, journal, startedAtMs); }
+    public RunRequest withTimeoutMs(Long t) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, t, flowDepth, listener, quota, journal, startedAtMs); }
+    public RunRequest withListener(Consumer<ExecutionEvent> l) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, l, quota, journal, startedAtMs); }
+    public RunRequest withFlowDepth(int d) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, d, listener, quota, journal, startedAtMs); }
+    public RunRequest withQuota(RunQuota q) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, listener, q, journal, startedAtMs); }
+    public RunRequest resuming(StepJournal j, long startedAt) { return new RunRequest(executionId, inputs, tenantId, buCode, mocks, timeoutMs, flowDepth, listener, quota, j, startedAt); }
 }

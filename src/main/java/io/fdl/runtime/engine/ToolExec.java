@@ -59,7 +59,27 @@ final class ToolExec extends NodeExec {
         template = new ToolCall(target.callKey(), uri.type().scheme(), target.service(), target.path(), uri.method(),
                 args, 0, 1, idempotencyKey, caller);
         timeoutMs = uri.timeoutMs() != null ? uri.timeoutMs() : run.invoker.defaultTimeoutMs(template);
-        attempt(1);
+        JsonNode recorded = run.journal.recorded(journalKey());
+        if (recorded != null) replay(recorded);
+        else attempt(1);
+    }
+
+    private String journalKey() {
+        return "call:" + indexedPath();
+    }
+
+    /**
+     * An earlier attempt of this run finished this call: its outcome is used as if the tool had
+     * answered now, and the tool is not called again. Delivered as a queue task like a real answer.
+     */
+    private void replay(JsonNode recorded) {
+        attempt = attempts = Math.max(1, recorded.path("attempts").asInt(1));
+        JsonNode error = recorded.get("error");
+        run.onQueue(() -> {
+            if (done) return;
+            if (error != null) fail(new ErrorInfo(error.path("code").asText("INTERNAL_ERROR"), error.path("message").asText(""), path()));
+            else succeeded(recorded.get("ok"), false);
+        });
     }
 
     private void attempt(int k) {
@@ -81,7 +101,7 @@ final class ToolExec extends NodeExec {
         // set by the subscriber callbacks, which run synchronously for an immediate answer
         boolean[] answered = {false};
         inflight = uni.subscribe().with(
-                item -> { answered[0] = true; run.onQueue(() -> { if (!done && attempt == k) succeeded(item); }); },
+                item -> { answered[0] = true; run.onQueue(() -> { if (!done && attempt == k) succeeded(item, true); }); },
                 err -> {
                     answered[0] = true;
                     run.onQueue(() -> {
@@ -102,12 +122,15 @@ final class ToolExec extends NodeExec {
         }
     }
 
-    private void succeeded(JsonNode raw) {
+    private void succeeded(JsonNode raw, boolean live) {
         timer.cancel();
         timerDeadline = 0;
         inflight = null;
         JsonNode result = raw == null ? NullNode.instance : raw;
-        run.callEnded(callRecord, attemptStart, null, null);
+        if (live) {
+            run.callEnded(callRecord, attemptStart, null, null);
+            run.journal.record(journalKey(), Run.F.objectNode().put("attempts", attempts).set("ok", result));
+        }
         try {
             var ctx = block.scope.with(node.id(), result);
             Runnable undo = Eval.applySets(def.sets(), ctx, block.scope);
@@ -136,6 +159,9 @@ final class ToolExec extends NodeExec {
             timer = run.schedule(delay, () -> { if (!done && attempt == k) attempt(k + 1); });
             return;
         }
+        ObjectNode outcome = Run.F.objectNode().put("attempts", attempts);
+        outcome.putObject("error").put("code", code).put("message", message == null ? "" : message);
+        run.journal.record(journalKey(), outcome);
         fail(new ErrorInfo(code, message == null ? "" : message, path()));
     }
 

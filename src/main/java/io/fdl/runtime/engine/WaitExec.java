@@ -1,5 +1,6 @@
 package io.fdl.runtime.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fdl.runtime.fdl.Node;
 
@@ -17,14 +18,26 @@ final class WaitExec extends NodeExec {
 
     @Override boolean usesSlot() { return true; }
 
+    /**
+     * The deadline is journaled when the wait starts: a resumed run waits only what is left of it
+     * (and not at all when it passed while no replica ran the run).
+     */
     @Override
     void start() {
         waiting = true;
-        timerDeadline = startedAt + delayMs;
-        if (run.events()) {
-            run.emit(ExecutionEvent.Type.WAITING, path(), run.data().put("until", Instant.ofEpochMilli(timerDeadline).toString()));
+        String key = "wait:" + indexedPath();
+        JsonNode recorded = run.journal.recorded(key);
+        if (recorded != null && recorded.path("until").canConvertToLong()) {
+            timerDeadline = recorded.path("until").asLong();
+        } else {
+            timerDeadline = startedAt + delayMs;
+            run.journal.record(key, Run.F.objectNode().put("until", timerDeadline));
         }
-        timer = run.schedule(delayMs, () -> {
+        if (run.events()) {
+            run.emitNode(ExecutionEvent.Type.WAITING, block, node,
+                    run.data().put("until", Instant.ofEpochMilli(timerDeadline).toString()));
+        }
+        timer = run.schedule(Math.max(0, timerDeadline - run.now()), () -> {
             if (done) return;
             waiting = false;
             timerDeadline = 0;

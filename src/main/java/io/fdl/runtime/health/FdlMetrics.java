@@ -76,6 +76,30 @@ public class FdlMetrics {
                 .tag("type", label(type)).tag("outcome", label(outcome)).register(registry).increment();
     }
 
+    /** A run this replica took over ({@code source=takeover}) or picked from the queue ({@code source=queue}). */
+    public void runResumed(boolean fromQueue) {
+        Counter.builder("fdl.runs.resumed").description("Runs claimed and started or resumed by this replica")
+                .tag("source", fromQueue ? "queue" : "takeover").register(registry).increment();
+    }
+
+    /** A run whose lease this replica lost (another replica took it over, or it was finished elsewhere). */
+    public void leaseLost() {
+        Counter.builder("fdl.leases.lost").description("Runs stopped here because their lease was lost")
+                .register(registry).increment();
+    }
+
+    /** One claim round: how long the claim statement took. */
+    public void claimed(Duration latency, int count) {
+        Timer.builder("fdl.claim.latency").description("Duration of one claim of unowned runs")
+                .publishPercentileHistogram().register(registry).record(latency);
+    }
+
+    /** Queued (pending, unowned) runs across the cluster, as last seen by this replica. */
+    public void queueDepth(java.util.function.Supplier<Number> depth) {
+        Gauge.builder("fdl.queue.depth", depth).description("Queued async runs waiting for a replica")
+                .register(registry);
+    }
+
     static String label(String value) {
         if (value == null) return "unknown";
         String v = value.toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package io.fdl.runtime.health;
 
+import io.fdl.runtime.service.Leases;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -31,9 +32,12 @@ public class HealthResource {
     private final String version;
     private final Instant startedAt;
 
-    public HealthResource(DatabaseProbe database, Gauges gauges,
+    private final Leases leases;
+
+    public HealthResource(DatabaseProbe database, Gauges gauges, Leases leases,
                           @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.database = database;
+        this.leases = leases;
         this.gauges = gauges;
         this.version = version;
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -57,11 +61,22 @@ public class HealthResource {
 
     public record MemoryInfo(@JsonProperty("used_bytes") long usedBytes, @JsonProperty("max_bytes") long maxBytes) {}
 
+    /** Durable runs (PostgreSQL mode): lease lag is the time since this replica last renewed its lease. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ReplicaInfo(String id, @JsonProperty("owned_runs") int ownedRuns,
+                              @JsonProperty("queued_runs") long queuedRuns,
+                              @JsonProperty("lease_lag_ms") Long leaseLagMs, boolean draining) {}
+
     public record Detailed(String status, String version,
                            @JsonProperty("uptime_seconds") long uptimeSeconds,
                            @JsonProperty("started_at") String startedAt,
                            String storage, DatabaseInfo database, ExecutionsInfo executions,
-                           WebSocketInfo websocket, MemoryInfo memory) {}
+                           WebSocketInfo websocket, MemoryInfo memory, ReplicaInfo replica) {}
+
+    private ReplicaInfo replica() {
+        Leases.Status s = leases.status();
+        return new ReplicaInfo(s.replicaId(), s.ownedRuns(), s.queuedRuns(), s.leaseLagMs(), s.draining());
+    }
 
     @GET
     @Operation(summary = "Service health", description = "Always 200 while the process serves HTTP")
@@ -81,8 +96,9 @@ public class HealthResource {
     @Operation(summary = "Readiness", description = "503 when the database is enabled and does not answer")
     public Uni<Response> ready() {
         return database.check().map(db -> {
-            boolean ready = db.status() != DatabaseProbe.Status.DOWN;
-            Ready body = new Ready(ready, Map.of("database", db.status().name().toLowerCase()));
+            boolean ready = db.status() != DatabaseProbe.Status.DOWN && !leases.draining();
+            Ready body = new Ready(ready, Map.of("database", db.status().name().toLowerCase(),
+                    "replica", leases.draining() ? "draining" : "serving"));
             return Response.status(ready ? 200 : 503).entity(body).build();
         });
     }
@@ -103,7 +119,7 @@ public class HealthResource {
                     new DatabaseInfo(db.status().name().toLowerCase(), db.latencyMs(), database.poolSize()),
                     new ExecutionsInfo(gauges.executionsRunning(), gauges.executionsWaiting()),
                     new WebSocketInfo(gauges.websocketConnections(), gauges.websocketSubscriptions()),
-                    new MemoryInfo(rt.totalMemory() - rt.freeMemory(), rt.maxMemory()));
+                    new MemoryInfo(rt.totalMemory() - rt.freeMemory(), rt.maxMemory()), replica());
         });
     }
 }

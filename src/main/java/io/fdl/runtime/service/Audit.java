@@ -1,5 +1,6 @@
 package io.fdl.runtime.service;
 
+import io.fdl.runtime.store.AuditEntry;
 import io.fdl.runtime.auth.AuditService;
 import io.fdl.runtime.auth.QuotaService;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +31,12 @@ public class Audit {
         return audit.append(caller.tenantId(), caller.subject(), eventType, resourceType,
                 resourceId == null ? null : resourceId.toString(), details == null ? Map.of() : details, null)
                 .replaceWithVoid();
+    }
+
+    /** The entry {@link #record} would write, for the run ledger, which writes it with the change itself. */
+    public AuditEntry entry(Caller caller, String eventType, String resourceType, UUID resourceId, Map<String, ?> details) {
+        return audit.entry(caller.tenantId(), caller.subject(), eventType, resourceType,
+                resourceId == null ? null : resourceId.toString(), details == null ? Map.of() : details, null);
     }
 
     /** 403 TENANT_INACTIVE / 429 QUOTA_EXCEEDED when the tenant may not create another flow. */

@@ -1,7 +1,7 @@
 package io.fdl.runtime.service;
 
 import io.fdl.runtime.store.Execution;
-import io.fdl.runtime.store.ExecutionRepository;
+import io.fdl.runtime.store.RunLedger;
 import io.fdl.runtime.store.ExecutionStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,29 +13,29 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.util.Optional;
 
 /**
- * Saves the state of the runs executing on this replica: status, progress, running nodes and the
- * engine's run snapshot (plain JSON), every {@code fdl.checkpoint-interval-ms}. The write is a
- * compare-and-set on "still active": when it finds the record already finished, the execution was
- * cancelled from another replica, and the local run is stopped.
+ * Saves the progress of the runs executing on this replica for readers: status, progress, running
+ * nodes and the engine's run snapshot (plain JSON, for inspection), every
+ * {@code fdl.checkpoint-interval-ms}. What a resumed run needs — its completed steps — is
+ * checkpointed by the event pipeline at step boundaries, not here. The write is fenced by the
+ * run's lease epoch: when it finds the run finished or taken over elsewhere, the local run stops.
  */
 @ApplicationScoped
 public class Checkpoints {
     private static final Logger LOG = Logger.getLogger(Checkpoints.class);
 
     private final ExecutionService service;
-    private final ExecutionRepository executions;
+    private final RunLedger ledger;
     private final Vertx vertx;
     private final long intervalMs;
     private long timerId = -1;
 
     @Inject
-    public Checkpoints(ExecutionService service, ExecutionRepository executions, Vertx vertx,
+    public Checkpoints(ExecutionService service, RunLedger ledger, Vertx vertx,
                        @ConfigProperty(name = "fdl.checkpoint-interval-ms", defaultValue = "2000") long intervalMs) {
         this.service = service;
-        this.executions = executions;
+        this.ledger = ledger;
         this.vertx = vertx;
         this.intervalMs = intervalMs;
     }
@@ -59,12 +59,9 @@ public class Checkpoints {
         return run.handle().snapshot().chain(snapshot -> {
             Execution progress = run.record().withProgress(status, run.handle().progress(),
                     run.handle().currentNodes(), snapshot);
-            return executions.update(progress, ExecutionStatus.ACTIVE);
-        }).invoke((Optional<Execution> updated) -> {
-            if (updated.isEmpty() && !run.handle().status().finished()) {
-                LOG.infof("execution %s was finished elsewhere; cancelling the local run", run.record().id());
-                run.handle().cancel();
-            }
+            return ledger.progress(progress, run.epoch());
+        }).invoke(ours -> {
+            if (!ours && !run.handle().status().finished()) service.finishedElsewhere(java.util.List.of(run.record().id()));
         }).replaceWithVoid();
     }
 }

@@ -1,8 +1,10 @@
 package io.fdl.runtime.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fdl.runtime.engine.ExecutionEvent;
 import io.fdl.runtime.store.Constraints;
-import io.fdl.runtime.store.ExecutionEventRepository;
+import io.fdl.runtime.store.RunLedger;
+import io.fdl.runtime.store.RunStep;
 import io.fdl.runtime.store.StoreConflictException;
 import io.fdl.runtime.store.StoredEvent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,10 +15,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +31,12 @@ import java.util.function.Consumer;
  * goes to metrics, to live subscribers ({@link ExecutionEventBus}) and to the persisted event log.
  *
  * <p>Persistence is batched and ordered per execution: events wait in an in-memory tail for a short
- * linger (so a quick run writes all its events in one statement), one batch is in flight at a time,
- * and the terminal event flushes at once. Readers see the tail too ({@link #tail}), so the log
- * never appears to lag behind the live stream. Batches are only written once the execution's record
+ * linger (so a quick run writes nothing until its end, where its events go with the final record in
+ * one statement), one batch is in flight at a time. Each batch is a checkpoint: it carries the
+ * run's completed steps recorded so far ({@link Sink#step}), fenced by the run's lease epoch — a step
+ * is never stored later than the events that follow it, so a resumed run never re-calls a tool
+ * whose completion was published. Readers see the tail too ({@link #tail}), so the log never
+ * appears to lag behind the live stream. Batches are only written once the execution's record
  * exists ({@link Sink#recordReady}).
  */
 @ApplicationScoped
@@ -41,23 +48,38 @@ public class EventPipeline {
     private static final long RETRY_MS = 1_000;
     private static final int MAX_RETRIES = 60;
 
-    private final ExecutionEventRepository repository;
+    private final RunLedger ledger;
     private final ExecutionEventBus bus;
     private final RunMetrics metrics;
     private final Vertx vertx;
     private final Map<String, Sink> sinks = new ConcurrentHashMap<>();
 
     @Inject
-    public EventPipeline(ExecutionEventRepository repository, ExecutionEventBus bus, RunMetrics metrics, Vertx vertx) {
-        this.repository = repository;
+    public EventPipeline(RunLedger ledger, ExecutionEventBus bus, RunMetrics metrics, Vertx vertx) {
+        this.ledger = ledger;
         this.bus = bus;
         this.metrics = metrics;
         this.vertx = vertx;
     }
 
-    /** Opens the sink of a new execution; pass {@link Sink} as the engine's listener. */
-    public Sink open(UUID tenantId, UUID flowId, String executionId) {
-        Sink sink = new Sink(tenantId, flowId, executionId);
+    /**
+     * Where a resumed run stands: the events it already published (by {@link StoredEvent#key}) are
+     * dropped when the replay emits them again; the others continue after {@code lastSeq}.
+     */
+    public record ResumePoint(Set<String> published, long lastSeq) {}
+
+    /** What a sink has not written yet: the final write takes it with the run's end. */
+    public record Batch(List<StoredEvent> events, List<RunStep> steps) {}
+
+    /**
+     * Opens the sink of an execution; pass {@link Sink} as the engine's listener.
+     *
+     * @param epoch    the lease epoch every write is fenced with
+     * @param resume   null for a new run
+     * @param onFenced called once when a checkpoint finds the run no longer ours (taken over, finished elsewhere)
+     */
+    public Sink open(UUID tenantId, UUID flowId, String executionId, long epoch, ResumePoint resume, Runnable onFenced) {
+        Sink sink = new Sink(tenantId, flowId, executionId, epoch, resume, onFenced);
         sinks.put(executionId, sink);
         return sink;
     }
@@ -67,9 +89,14 @@ public class EventPipeline {
      * fire; bounded so a dead database cannot hold the process. (Runs on the main thread.)
      */
     void onShutdown(@Observes ShutdownEvent ev) {
+        flushAll(Duration.ofSeconds(5));
+    }
+
+    /** Checkpoints every live run now and waits (bounded) until nothing is in flight; not on an event loop. */
+    public void flushAll(Duration bound) {
         sinks.values().forEach(Sink::flushNow);
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (System.currentTimeMillis() < deadline && sinks.values().stream().anyMatch(Sink::hasPending)) {
+        long deadline = System.currentTimeMillis() + bound.toMillis();
+        while (System.currentTimeMillis() < deadline && sinks.values().stream().anyMatch(Sink::busy)) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -90,29 +117,52 @@ public class EventPipeline {
         private final UUID tenantId;
         private final UUID flowId;
         private final String executionId;
+        private final UUID executionUuid;
+        private final long epoch;
+        private final ResumePoint resume;
+        private final Runnable onFenced;
+        private long resumedSeq;
         private final ArrayDeque<ExecutionEvent> pending = new ArrayDeque<>();
-        private final CompletableFuture<Void> drained = new CompletableFuture<>();
+        private final List<RunStep> steps = new ArrayList<>();
         private boolean ready;
         private boolean flushing;
-        private boolean terminalSeen;
+        /** the end of the run took over writing: no more checkpoints */
+        private boolean finishing;
+        private boolean closed;
+        private CompletableFuture<Void> idle;
         private long timerId = -1;
         private int failures;
 
-        private Sink(UUID tenantId, UUID flowId, String executionId) {
+        private Sink(UUID tenantId, UUID flowId, String executionId, long epoch, ResumePoint resume, Runnable onFenced) {
             this.tenantId = tenantId;
             this.flowId = flowId;
             this.executionId = executionId;
+            this.executionUuid = UUID.fromString(executionId);
+            this.epoch = epoch;
+            this.resume = resume;
+            this.onFenced = onFenced;
+            this.resumedSeq = resume == null ? 0 : resume.lastSeq();
         }
 
         @Override
         public void accept(ExecutionEvent event) {
             synchronized (this) {
+                if (closed) return;
+                if (resume != null) {
+                    if (resume.published().remove(StoredEvent.key(event.type().wire(), event.nodeId(), event.data()))) return;
+                    event = new ExecutionEvent(event.executionId(), ++resumedSeq, event.type(), event.nodeId(), event.data(),
+                            event.timestamp());
+                }
                 pending.addLast(event);
-                if (event.type().terminal()) terminalSeen = true;
             }
             metrics.onEvent(event);
             bus.publish(new ExecutionEventBus.Envelope(tenantId.toString(), flowId == null ? null : flowId.toString(), event));
-            schedule();
+            if (!event.type().terminal()) schedule();
+        }
+
+        /** A completed step of the run (engine journal): checkpointed with the next batch. */
+        public synchronized void step(String key, JsonNode outcome) {
+            if (!closed) steps.add(new RunStep(key, outcome));
         }
 
         /** The execution row exists: batches may be written from now on. */
@@ -123,26 +173,45 @@ public class EventPipeline {
             schedule();
         }
 
-        /**
-         * Completes when the terminal event and everything before it are persisted (or persisting
-         * was given up after repeated store failures, which is logged).
-         */
-        public Uni<Void> drained() {
-            return Uni.createFrom().completionStage(drained);
-        }
-
-        /** Stops tracking a run that never got a record (rejected at start): nothing is written. */
+        /** Stops tracking a run: nothing more is written (rejected at start, detached, fenced out). */
         public void discard() {
             synchronized (this) {
                 pending.clear();
+                steps.clear();
                 ready = false;
+                closed = true;
+                if (idle != null) idle.complete(null);
             }
             sinks.remove(executionId, this);
-            drained.complete(null);
         }
 
-        synchronized boolean hasPending() {
-            return ready && !pending.isEmpty();
+        /**
+         * The run ended: no more checkpoints; completes once no batch is in flight. Then
+         * {@link #remaining} is what the final write must carry, and {@link #discard} ends the sink.
+         */
+        public Uni<Void> quiesce() {
+            CompletableFuture<Void> f;
+            synchronized (this) {
+                finishing = true;
+                if (timerId >= 0) {
+                    vertx.cancelTimer(timerId);
+                    timerId = -1;
+                }
+                if (idle == null) idle = new CompletableFuture<>();
+                f = idle;
+                if (!flushing) f.complete(null);
+            }
+            return Uni.createFrom().completionStage(f);
+        }
+
+        public synchronized Batch remaining() {
+            List<StoredEvent> events = new ArrayList<>(pending.size());
+            for (ExecutionEvent e : pending) events.add(StoredEvent.of(tenantId, e));
+            return new Batch(events, List.copyOf(steps));
+        }
+
+        synchronized boolean busy() {
+            return flushing || (ready && !finishing && !closed && (!pending.isEmpty() || !steps.isEmpty()));
         }
 
         void flushNow() {
@@ -158,8 +227,8 @@ public class EventPipeline {
         private void schedule() {
             boolean now;
             synchronized (this) {
-                if (!ready || flushing || pending.isEmpty()) return;
-                now = terminalSeen || pending.size() >= MAX_BATCH;
+                if (!ready || flushing || finishing || closed || (pending.isEmpty() && steps.isEmpty())) return;
+                now = pending.size() >= MAX_BATCH;
                 if (!now) {
                     if (timerId >= 0) return;
                     timerId = vertx.setTimer(LINGER_MS, t -> {
@@ -180,34 +249,45 @@ public class EventPipeline {
 
         private void flush() {
             List<StoredEvent> batch = new ArrayList<>();
+            List<RunStep> stepBatch;
             synchronized (this) {
-                if (flushing || !ready || pending.isEmpty()) return;
+                if (flushing || !ready || finishing || closed || (pending.isEmpty() && steps.isEmpty())) return;
                 flushing = true;
                 for (ExecutionEvent e : pending) {
                     if (batch.size() == MAX_BATCH) break;
                     batch.add(StoredEvent.of(tenantId, e));
                 }
+                // every step recorded so far: a step may be stored before its event, never after
+                stepBatch = List.copyOf(steps);
             }
-            repository.append(tenantId, batch).subscribe().with(ok -> written(batch.size()), err -> {
+            ledger.checkpoint(tenantId, executionUuid, epoch, batch, stepBatch).subscribe().with(ours -> {
+                if (ours) written(batch.size(), stepBatch.size());
+                else fenced();
+            }, err -> {
                 if (err instanceof StoreConflictException c && Constraints.EVENT_SEQ.equals(c.constraint())) {
                     // an earlier attempt did commit (timeout after commit): these seqs are stored already
-                    written(batch.size());
+                    written(batch.size(), stepBatch.size());
                 } else {
                     retryLater(err);
                 }
             });
         }
 
-        private void written(int count) {
-            boolean done;
+        private void written(int count, int stepCount) {
             synchronized (this) {
                 for (int i = 0; i < count && !pending.isEmpty(); i++) pending.removeFirst();
+                steps.subList(0, Math.min(stepCount, steps.size())).clear();
                 flushing = false;
                 failures = 0;
-                done = terminalSeen && pending.isEmpty();
+                if (finishing && idle != null) idle.complete(null);
             }
-            if (done) finishSink();
-            else schedule();
+            schedule();
+        }
+
+        private void fenced() {
+            LOG.infof("execution %s is no longer run by this replica (taken over or finished elsewhere)", executionId);
+            discard();
+            onFenced.run();
         }
 
         private void retryLater(Throwable err) {
@@ -215,23 +295,15 @@ public class EventPipeline {
             synchronized (this) {
                 flushing = false;
                 n = ++failures;
+                if (finishing && idle != null) idle.complete(null);
             }
             if (n > MAX_RETRIES) {
-                LOG.errorf(err, "giving up persisting %d events of execution %s", pendingAfter(0).size(), executionId);
-                synchronized (this) {
-                    pending.clear();
-                }
-                finishSink();
-                return;
+                // the final write carries what is pending; until then it stays readable in the tail
+                LOG.errorf(err, "checkpoints of execution %s keep failing (%d attempts)", executionId, n);
             }
             LOG.warnf("persisting events of execution %s failed (attempt %d), retrying: %s", executionId, n,
                     err.toString());
             vertx.setTimer(RETRY_MS, t -> flush());
-        }
-
-        private void finishSink() {
-            sinks.remove(executionId, this);
-            drained.complete(null);
         }
     }
 }

@@ -14,6 +14,9 @@ import io.fdl.runtime.engine.RunQuota;
 import io.fdl.runtime.engine.RunRequest;
 import io.fdl.runtime.engine.Scheduler;
 import io.fdl.runtime.engine.mock.MockInvoker;
+import io.fdl.runtime.engine.port.StepJournal;
+import io.fdl.runtime.store.AuditEntry;
+import io.fdl.runtime.store.ClaimedRun;
 import io.fdl.runtime.store.Constraints;
 import io.fdl.runtime.store.Execution;
 import io.fdl.runtime.store.ExecutionFilter;
@@ -23,6 +26,8 @@ import io.fdl.runtime.store.ExecutionStatus;
 import io.fdl.runtime.store.ExecutionSummary;
 import io.fdl.runtime.store.FlowVersionRepository;
 import io.fdl.runtime.store.Page;
+import io.fdl.runtime.store.RunLedger;
+import io.fdl.runtime.store.RunStep;
 import io.fdl.runtime.store.StoreConflictException;
 import io.fdl.runtime.store.Transactions;
 import io.smallrye.mutiny.Uni;
@@ -30,8 +35,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,23 +46,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Starts, observes and cancels executions (api.md §5).
+ * Starts, observes, cancels, resumes and redrives executions (api.md §5, issue 12).
  *
  * <p>Life of an execution: inputs are prepared first (a rejection stores nothing) → a per-replica
- * slot is taken (429 beyond {@code FDL_MAX_CONCURRENT_EXECUTIONS}) → the record is created as
- * {@code running} together with its audit line (the idempotency key is unique per tenant, so
- * concurrent retries resolve to one execution) → the engine starts with the event pipeline as its
- * listener, on its own Vert.x context (the request's event loop for a sync run) → while it runs, {@link Checkpoints} saves progress and the run state → when it ends,
- * every event is persisted first and then the final record, so a client that saw the terminal
- * event or the sync response can read the same outcome from any replica, after any restart.
+ * slot is taken (429 beyond {@code FDL_MAX_CONCURRENT_EXECUTIONS}; in PostgreSQL mode an async run
+ * is queued instead, for any replica to claim) → the record is created as {@code running}, owned by
+ * this replica at lease epoch 1, together with its audit line, in one statement ({@link RunLedger};
+ * the idempotency key is unique per tenant, so concurrent retries resolve to one execution) → the
+ * engine starts with the event pipeline as its listener and journal, on its own Vert.x context (the
+ * request's event loop for a sync run) → while it runs, the pipeline checkpoints its events and
+ * completed steps, and {@link Checkpoints} its progress → when it ends, the last events, steps,
+ * the final record and the audit line are ONE statement, so a client that got the sync response can
+ * read the same outcome from any replica, after any restart. A short sync run costs two commits.
+ *
+ * <p>A run whose replica died is claimed by another ({@code Leases}) and {@link #resume resumed}:
+ * the engine re-walks the flow from its start, replaying the recorded steps instead of executing
+ * them, and the pipeline drops the events already published, so the log continues without gap or
+ * duplicate.
  */
 @ApplicationScoped
 public class ExecutionService {
     private static final Logger LOG = Logger.getLogger(ExecutionService.class);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     public static final String DIRECT = "direct";
-    /** how long the end of a run waits for its events to be written before the final record anyway */
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     /** What to run: a stored version (flowId/versionId set) or a direct definition (both null). */
     public record Target(UUID flowId, UUID versionId, String flowName, CompiledFlow compiled) {}
@@ -68,8 +80,16 @@ public class ExecutionService {
     /** The answer to an execute request: the record, finished for sync requests when possible. */
     public record Started(Execution execution, boolean finished) {}
 
-    /** A run executing on this replica. */
-    record LiveRun(Execution record, RunHandle handle, Uni<Execution> finished) {}
+    /**
+     * A run executing on this replica, at lease {@code epoch}. {@code detached}: the run stopped
+     * here without an end of its own (taken over, finished elsewhere, released at shutdown) — nothing
+     * more is written for it from this replica.
+     */
+    record LiveRun(Execution record, RunHandle handle, Uni<Execution> finished, long epoch, EventPipeline.Sink sink,
+                   java.util.concurrent.atomic.AtomicBoolean detached) {}
+
+    /** The journal and resume point of a resumed or redriven run. */
+    private record Continuation(Map<String, JsonNode> steps, EventPipeline.ResumePoint point) {}
 
     private final FlowService flows;
     private final FlowVersionRepository versions;
@@ -82,6 +102,8 @@ public class ExecutionService {
     private final FdlConfig config;
     private final Scheduler engineScheduler;
     private final RunMetrics metrics;
+    private final RunLedger ledger;
+    private final Replica replica;
     private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
     private final AtomicInteger slots = new AtomicInteger();
     @Inject
@@ -90,7 +112,8 @@ public class ExecutionService {
     @Inject
     public ExecutionService(FlowService flows, FlowVersionRepository versions, DefinitionCache cache,
                             ExecutionRepository executions, EventPipeline pipeline, RunStarter engine,
-                            Transactions tx, Audit audit, FdlConfig config, Scheduler engineScheduler, RunMetrics metrics) {
+                            Transactions tx, Audit audit, FdlConfig config, Scheduler engineScheduler, RunMetrics metrics,
+                            RunLedger ledger, Replica replica) {
         this.flows = flows;
         this.versions = versions;
         this.cache = cache;
@@ -102,6 +125,8 @@ public class ExecutionService {
         this.config = config;
         this.engineScheduler = engineScheduler;
         this.metrics = metrics;
+        this.ledger = ledger;
+        this.replica = replica;
     }
 
     // ---- targets ---------------------------------------------------------------------------
@@ -176,15 +201,21 @@ public class ExecutionService {
 
     private Uni<Started> start(Command cmd, ObjectNode preparedInputs, JsonNode suppliedInputs, long timeoutMs, RunQuota quota) {
         Caller caller = cmd.caller();
-        acquireSlot();
+        boolean queued = !tryAcquireSlot();
+        if (queued && !(cmd.async() && ledger.shared())) throw tooManyExecutions();
         Target t = cmd.target();
         ExecutionMode mode = cmd.mocks() != null ? ExecutionMode.TEST : ExecutionMode.NORMAL;
         UUID id = UUID.randomUUID();
         Execution record = Execution.start(id, caller.tenantId(), t.flowId(), t.flowName(), t.versionId(),
-                ExecutionStatus.RUNNING, mode, preparedInputs, null, cmd.idempotencyKey(), Instant.now());
-        return tx.inTransaction(() -> executions.create(record)
-                        .call(e -> audit.record(caller, "execution.start", "execution", id, startDetails(t, mode))))
-                .onFailure().invoke(this::releaseSlot)
+                queued ? ExecutionStatus.PENDING : ExecutionStatus.RUNNING, mode, preparedInputs, null,
+                cmd.idempotencyKey(), Instant.now());
+        JsonNode resume = new RunResume(caller, suppliedInputs, cmd.mocks(), timeoutMs, 0).toJson(preparedInputs);
+        Uni<Execution> created = queued ? checkQueue().chain(() -> ledger.start(record, null, resume, null,
+                audit.entry(caller, "execution.start", "execution", id, startDetails(t, mode))))
+                : ledger.start(record, replica.id(), resume, null,
+                audit.entry(caller, "execution.start", "execution", id, startDetails(t, mode)));
+        return created
+                .onFailure().invoke(() -> { if (!queued) releaseSlot(); })
                 .onFailure(StoreConflictException.class).recoverWithUni(e -> {
                     if (!Constraints.EXECUTION_IDEMPOTENCY_KEY.equals(((StoreConflictException) e).constraint())) {
                         return Uni.createFrom().failure(e);
@@ -193,19 +224,39 @@ public class ExecutionService {
                     return executions.findByIdempotencyKey(caller.tenantId(), cmd.idempotencyKey())
                             .map(o -> o.orElseThrow(() -> (StoreConflictException) e));
                 })
-                .chain(created -> created.id().equals(id)
-                        ? launch(cmd, created, suppliedInputs, timeoutMs, 0, true, quota)
-                        : replay(created, cmd.async()));
+                .chain(c -> {
+                    if (!c.id().equals(id)) return replay(c, cmd.async());
+                    if (queued) return Uni.createFrom().item(new Started(c, false)); // any replica claims it
+                    return launch(cmd, c, suppliedInputs, timeoutMs, 0, true, quota, 1, null);
+                });
+    }
+
+    /** 429 QUEUE_FULL when the cluster's queue of async runs is at {@code FDL_QUEUE_MAX}. */
+    private Uni<Void> checkQueue() {
+        int max = config.durability().queueMax();
+        return ledger.queued().invoke(n -> {
+            if (n >= max) {
+                throw ApiException.tooManyRequests("QUEUE_FULL", "The execution queue is full (" + max + "); retry later", 1);
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Started> launch(Command cmd, Execution record, JsonNode suppliedInputs, long timeoutMs, int flowDepth,
-                                boolean holdsSlot, RunQuota quota) {
+                                boolean holdsSlot, RunQuota quota, long epoch, Continuation continuation) {
         Caller caller = cmd.caller();
         Runnable release = holdsSlot ? this::releaseSlot : () -> { };
-        EventPipeline.Sink sink = pipeline.open(caller.tenantId(), record.flowId(), record.id().toString());
+        UUID id = record.id();
+        EventPipeline.Sink sink = pipeline.open(caller.tenantId(), record.flowId(), id.toString(), epoch,
+                continuation == null ? null : continuation.point(), () -> lost(id));
         NodeReport report = NodeReport.of(cmd.target().compiled());
-        RunRequest request = new RunRequest(record.id().toString(), suppliedInputs, caller.tenantClaim(),
-                caller.buCode(), cmd.mocks(), timeoutMs, flowDepth, report.listener(sink), quota);
+        Map<String, JsonNode> recorded = continuation == null ? Map.of() : continuation.steps();
+        StepJournal journal = new StepJournal() {
+            @Override public JsonNode recorded(String key) { return recorded.get(key); }
+            @Override public void record(String key, JsonNode outcome) { sink.step(key, outcome); }
+        };
+        RunRequest request = new RunRequest(id.toString(), suppliedInputs, caller.tenantClaim(), caller.buCode(),
+                cmd.mocks(), timeoutMs, flowDepth, report.listener(sink), quota, journal,
+                continuation == null ? null : record.startedAt().toEpochMilli());
         RunHandle handle;
         try {
             handle = report.handle(engine.start(cmd.target().compiled(), request, !cmd.async()));
@@ -213,34 +264,43 @@ public class ExecutionService {
             // malformed mocks are only detected by the engine: the record exists, so it ends as failed
             sink.discard();
             release.run();
-            return finishRejected(caller, record, e).chain(x -> Uni.createFrom().failure(invalidInputs(e.problems())));
+            return finishRejected(caller, record, epoch, e).chain(x -> Uni.createFrom().failure(invalidInputs(e.problems())));
         } catch (RuntimeException e) {
             sink.discard();
             release.run();
-            return finishRejected(caller, record, e).chain(x -> Uni.createFrom().failure(e));
+            return finishRejected(caller, record, epoch, e).chain(x -> Uni.createFrom().failure(e));
         }
         sink.recordReady();
+        java.util.concurrent.atomic.AtomicBoolean detached = new java.util.concurrent.atomic.AtomicBoolean();
         Uni<Execution> finished = handle.outcome()
                 .invoke(metrics::onOutcome)
-                .chain(outcome -> sink.drained().ifNoItem().after(DRAIN_TIMEOUT).recoverWithItem((Void) null)
-                        .chain(() -> persistOutcome(caller, record, outcome)))
+                .chain(outcome -> detached.get() ? stored(record) : persistOutcome(caller, record, epoch, sink, outcome))
                 .eventually(() -> {
-                    live.remove(record.id());
+                    live.remove(id);
                     release.run();
                 });
         RunEnd<Execution> end = new RunEnd<>();
-        live.put(record.id(), new LiveRun(record, handle, end.uni()));
+        live.put(id, new LiveRun(record, handle, end.uni(), epoch, sink, detached));
         // drive the end of the run regardless of whether a client waits for it
         finished.subscribe().with(end::complete, err -> {
-            LOG.errorf(err, "finishing execution %s failed", record.id());
+            LOG.errorf(err, "finishing execution %s failed", id);
             end.fail(err);
         });
         if (cmd.async()) return Uni.createFrom().item(new Started(record, false));
         return end.uni().map(e -> new Started(e, true));
     }
 
-    /** The final record of a finished run; {@link FinalRecords} makes sure it is terminal even when storing fails. */
-    private Uni<Execution> persistOutcome(Caller caller, Execution record, RunOutcome outcome) {
+    private Uni<Execution> stored(Execution record) {
+        return executions.find(record.tenantId(), record.id()).map(o -> o.orElse(record))
+                .onFailure().recoverWithItem(record);
+    }
+
+    /**
+     * The final record of a finished run, with the events and steps not checkpointed yet, in one
+     * statement; {@link FinalRecords} makes sure it is terminal even when storing fails.
+     */
+    private Uni<Execution> persistOutcome(Caller caller, Execution record, long epoch, EventPipeline.Sink sink,
+                                          RunOutcome outcome) {
         boolean test = record.mode() == ExecutionMode.TEST;
         ObjectNode result = ExecutionResults.of(outcome, test);
         Instant completedAt = Instant.ofEpochMilli(outcome.startedAt() + outcome.durationMs());
@@ -252,30 +312,33 @@ public class ExecutionService {
             case CANCELLED -> "execution.cancel";
             default -> null;
         };
-        return finals.write(record.id(), () -> writeFinal(caller, done, auditType, errorDetails(outcome)), () -> {
+        AuditEntry entry = auditType == null ? null
+                : audit.entry(caller, auditType, "execution", done.id(), errorDetails(outcome));
+        return sink.quiesce().chain(() -> finals.write(record.id(), () -> {
+            EventPipeline.Batch rest = sink.remaining();
+            return writeFinal(done, epoch, rest, entry);
+        }, () -> {
             String message = "the execution finished but its result could not be stored";
             ObjectNode failure = ExecutionResults.failure(FinalRecords.STORAGE_ERROR, message, outcome.durationMs(), test);
             return record.finish(ExecutionStatus.FAILED, failure, message, failure.get("error_detail"), completedAt);
-        }, failed -> writeFinal(caller, failed, "execution.fail", Map.of("code", FinalRecords.STORAGE_ERROR)));
+        }, failed -> writeFinal(failed, epoch, sink.remaining(),
+                audit.entry(caller, "execution.fail", "execution", failed.id(), Map.of("code", FinalRecords.STORAGE_ERROR)))))
+                .eventually(sink::discard);
     }
 
-    private Uni<Execution> writeFinal(Caller caller, Execution done, String auditType, Map<String, Object> details) {
-        return tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
-                        .call(updated -> updated.isPresent() && auditType != null
-                                ? audit.record(caller, auditType, "execution", done.id(), details)
-                                : Uni.createFrom().voidItem()))
-                .chain(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
-                        // finished elsewhere first (cancelled from another replica): that record wins
-                        : executions.find(done.tenantId(), done.id()).map(o -> o.orElse(done)));
+    private Uni<Execution> writeFinal(Execution done, long epoch, EventPipeline.Batch rest, AuditEntry entry) {
+        return ledger.finish(done, epoch, rest.events(), rest.steps(), entry)
+                // finished (cancelled) or taken over elsewhere first: that record wins
+                .chain(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get()) : stored(done));
     }
 
-    private Uni<Execution> finishRejected(Caller caller, Execution record, RuntimeException e) {
+    private Uni<Execution> finishRejected(Caller caller, Execution record, long epoch, RuntimeException e) {
         String code = e instanceof InvalidInputsException ? InvalidInputsException.CODE : "INTERNAL";
         String message = e instanceof InvalidInputsException ? e.getMessage() : "the run could not start";
         ObjectNode result = ExecutionResults.failure(code, message, 0, record.mode() == ExecutionMode.TEST);
         Execution done = record.finish(ExecutionStatus.FAILED, result, message, result.get("error_detail"), Instant.now());
-        return tx.inTransaction(() -> executions.update(done, ExecutionStatus.ACTIVE)
-                .call(() -> audit.record(caller, "execution.fail", "execution", record.id(), Map.of("code", code))))
+        return ledger.finish(done, epoch, List.of(), List.of(),
+                        audit.entry(caller, "execution.fail", "execution", record.id(), Map.of("code", code)))
                 .map(o -> o.orElse(done))
                 .onFailure().recoverWithItem(done);
     }
@@ -294,11 +357,12 @@ public class ExecutionService {
         UUID id = UUID.randomUUID();
         Execution record = Execution.start(id, caller.tenantId(), target.flowId(), target.flowName(), target.versionId(),
                 ExecutionStatus.RUNNING, ExecutionMode.NORMAL, prepared, parentExecutionId, null, Instant.now());
+        JsonNode resume = new RunResume(caller, supplied, null, timeoutMs, flowDepth).toJson(prepared);
         return audit.checkExecutionQuota(caller.tenantId())
-                .chain(quota -> tx.inTransaction(() -> executions.create(record).call(e -> audit.record(caller,
-                        "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL))))
+                .chain(quota -> ledger.start(record, replica.id(), resume, null,
+                                audit.entry(caller, "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL)))
                         .chain(created -> {
-                            Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false, quota);
+                            Uni<Started> started = launch(cmd, created, supplied, timeoutMs, flowDepth, false, quota, 1, null);
                             LiveRun run = live.get(id);
                             if (run != null && parentCancel != null) parentCancel.onCancel(() -> run.handle().cancel());
                             return started;
@@ -394,6 +458,137 @@ public class ExecutionService {
         });
     }
 
+    // ---- durability: takeover, detach, redrive ------------------------------------------------
+
+    /**
+     * Resumes a run this replica claimed (its owner died, it was queued, or its wait is over): the
+     * flow is re-walked from the start with the recorded steps replayed, under the new lease epoch.
+     * The caller must have checked {@link #freeSlots}. A run that cannot be resumed — a direct run,
+     * whose definition is not stored, or a version that is gone — ends as failed (EXECUTION_LOST).
+     */
+    public Uni<Void> resume(ClaimedRun claimed) {
+        Execution r = claimed.record();
+        RunResume data = RunResume.of(claimed.resume(), r.tenantId(), r.inputs(), effectiveTimeout(null));
+        if (r.versionId() == null || r.flowId() == null) {
+            return lostForGood(r, claimed.epoch(), "a direct run's definition is not stored, so it cannot be resumed");
+        }
+        return versions.find(r.tenantId(), r.flowId(), r.versionId()).chain(v -> {
+            if (v.isEmpty()) return lostForGood(r, claimed.epoch(), "the flow version it ran was deleted");
+            return cache.compiled(v.get()).chain(compiled -> {
+                if (!tryAcquireSlot()) {
+                    return ledger.release(replica.id(), List.of(r.id()));
+                }
+                Target target = new Target(r.flowId(), r.versionId(), r.flowName(), compiled);
+                Command cmd = new Command(data.caller(), target, data.suppliedInputs(), true, data.mocks(),
+                        data.timeoutMs(), r.idempotencyKey());
+                Map<String, JsonNode> steps = new HashMap<>();
+                for (RunStep st : claimed.steps()) steps.put(st.key(), st.outcome());
+                Continuation cont = claimed.lastSeq() == 0 && steps.isEmpty() ? null
+                        : new Continuation(steps, new EventPipeline.ResumePoint(new HashSet<>(claimed.eventKeys()), claimed.lastSeq()));
+                metrics.onResumed(r.status() == ExecutionStatus.PENDING);
+                LOG.infof("execution %s %s on replica %s (epoch %d, %d recorded steps)", r.id(),
+                        r.status() == ExecutionStatus.PENDING ? "starts from the queue" : "resumes", replica.id(),
+                        claimed.epoch(), steps.size());
+                return launch(cmd, r, data.suppliedInputs(), data.timeoutMs(), data.flowDepth(), true, null,
+                        claimed.epoch(), cont).replaceWithVoid()
+                        .onFailure().invoke(e -> LOG.warnf("resuming execution %s failed: %s", r.id(), e.toString()))
+                        .onFailure().recoverWithNull().replaceWithVoid();
+            });
+        });
+    }
+
+    private Uni<Void> lostForGood(Execution r, long epoch, String why) {
+        LOG.warnf("execution %s cannot be resumed: %s; it ends as failed", r.id(), why);
+        long duration = Math.max(0, Instant.now().toEpochMilli() - r.startedAt().toEpochMilli());
+        ObjectNode result = ExecutionResults.failure("EXECUTION_LOST", "the execution was interrupted and " + why,
+                duration, r.mode() == ExecutionMode.TEST);
+        Execution done = r.finish(ExecutionStatus.FAILED, result, result.path("error").asText(null),
+                result.get("error_detail"), Instant.now());
+        return ledger.finish(done, epoch, List.of(), List.of(), null).replaceWithVoid();
+    }
+
+    /** A checkpoint found the run no longer ours: stop the local copy without writing anything more. */
+    private void lost(UUID executionId) {
+        LiveRun run = live.get(executionId);
+        if (run != null) {
+            metrics.onLeaseLost();
+            detach(run);
+        }
+    }
+
+    /** Runs this replica holds that were finished elsewhere (a cancel on another replica): stop them here. */
+    public void finishedElsewhere(List<UUID> executionIds) {
+        for (UUID id : executionIds) {
+            LiveRun run = live.get(id);
+            if (run != null) {
+                LOG.infof("execution %s was finished elsewhere; stopping the local run", id);
+                detach(run);
+            }
+        }
+    }
+
+    private static void detach(LiveRun run) {
+        if (!run.detached().compareAndSet(false, true)) return;
+        run.sink().discard();
+        run.handle().cancel();
+    }
+
+    /**
+     * Graceful shutdown: the runs still here are checkpointed (the caller flushed the pipeline) and
+     * stopped without an end; answers their ids, whose leases the caller releases.
+     */
+    public List<UUID> detachAll() {
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (LiveRun run : List.copyOf(live.values())) {
+            ids.add(run.record().id());
+            detach(run);
+        }
+        return ids;
+    }
+
+    /**
+     * Redrive (POST /api/execute/{id}/retry): a failed or cancelled execution of a stored flow runs
+     * again as a NEW execution linked to it ({@code retry_of}), on the same version with the same
+     * inputs, reusing the recorded results of the tool calls that succeeded — only the failed step
+     * and what follows run again. 409 when the execution did not fail or was not cancelled, 422 for
+     * a direct run (its definition is not stored).
+     */
+    public Uni<Started> redrive(Caller caller, UUID executionId, boolean async) {
+        return find(caller, executionId).chain(old -> {
+            if (old.status() != ExecutionStatus.FAILED && old.status() != ExecutionStatus.CANCELLED) {
+                throw ApiException.conflict("EXECUTION_NOT_RETRYABLE",
+                        "Only a failed or cancelled execution can be retried; this one is " + old.status().wire());
+            }
+            if (old.versionId() == null || old.flowId() == null) {
+                throw new ApiException(422, "EXECUTION_NOT_RETRYABLE",
+                        "A direct run cannot be retried: its definition is not stored");
+            }
+            if (old.mode() == ExecutionMode.TEST) {
+                throw new ApiException(422, "EXECUTION_NOT_RETRYABLE",
+                        "A test run cannot be retried: run it again with its mocks");
+            }
+            return storedTarget(caller, old.flowId(), old.versionId()).chain(target -> ledger.steps(caller.tenantId(), old.id())
+                    .chain(steps -> audit.checkExecutionQuota(caller.tenantId()).chain(quota -> {
+                        if (!tryAcquireSlot()) throw tooManyExecutions();
+                        Map<String, JsonNode> reuse = new HashMap<>();
+                        // successful calls only: failed calls run again, and waits wait again from now
+                        for (RunStep st : steps) if (st.key().startsWith("call:") && st.outcome().has("ok")) reuse.put(st.key(), st.outcome());
+                        UUID id = UUID.randomUUID();
+                        Execution record = Execution.start(id, caller.tenantId(), old.flowId(), old.flowName(), old.versionId(),
+                                ExecutionStatus.RUNNING, old.mode(), old.inputs(), null, null, Instant.now());
+                        long timeoutMs = effectiveTimeout(null);
+                        JsonNode resume = new RunResume(caller, old.inputs(), null, timeoutMs, 0).toJson(old.inputs());
+                        Map<String, Object> details = new HashMap<>(startDetails(target, old.mode()));
+                        details.put("retry_of", old.id().toString());
+                        Command cmd = new Command(caller, target, old.inputs(), async, null, timeoutMs, null);
+                        return ledger.start(record, replica.id(), resume, old.id(), audit.entry(caller, "execution.retry", "execution", id, details))
+                                .onFailure().invoke(this::releaseSlot)
+                                .chain(created -> launch(cmd, created, old.inputs(), timeoutMs, 0, true, quota, 1,
+                                        new Continuation(reuse, null)));
+                    })));
+        });
+    }
+
     // ---- checkpoints (used by Checkpoints) ----------------------------------------------------
 
     /** Live runs of this replica (checkpointing, health). */
@@ -419,13 +614,22 @@ public class ExecutionService {
         return Math.min(requested, max);
     }
 
-    private void acquireSlot() {
-        int max = config.maxConcurrentExecutions();
-        if (slots.incrementAndGet() > max) {
+    private boolean tryAcquireSlot() {
+        if (slots.incrementAndGet() > config.maxConcurrentExecutions()) {
             slots.decrementAndGet();
-            throw ApiException.tooManyRequests("TOO_MANY_EXECUTIONS",
-                    "This replica already runs " + max + " executions; retry later", 1);
+            return false;
         }
+        return true;
+    }
+
+    /** Free run slots of this replica (what it may claim). */
+    public int freeSlots() {
+        return Math.max(0, config.maxConcurrentExecutions() - slots.get());
+    }
+
+    private ApiException tooManyExecutions() {
+        return ApiException.tooManyRequests("TOO_MANY_EXECUTIONS",
+                "This replica already runs " + config.maxConcurrentExecutions() + " executions; retry later", 1);
     }
 
     private void releaseSlot() {

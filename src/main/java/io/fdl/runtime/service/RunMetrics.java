@@ -41,4 +41,12 @@ public class RunMetrics {
             for (CallRecord c : outcome.calls()) metrics.toolCall("mock", c.ok() ? "success" : "error");
         }
     }
+
+    public void onResumed(boolean fromQueue) {
+        metrics.runResumed(fromQueue);
+    }
+
+    public void onLeaseLost() {
+        metrics.leaseLost();
+    }
 }

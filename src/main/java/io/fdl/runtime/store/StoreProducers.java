@@ -50,7 +50,7 @@ public class StoreProducers {
                             FlowVersionRepository versions, ExecutionRepository executions,
                             ExecutionEventRepository events, AuditLogRepository audit, ApiKeyRepository apiKeys,
                             ToolServiceRepository toolServices, DatasourceRepository datasources,
-                            Transactions transactions) {
+                            Transactions transactions, RunLedger ledger) {
     }
 
     private Adapters adapters() {
@@ -69,12 +69,12 @@ public class StoreProducers {
             LOG.info("storage: PostgreSQL");
             PostgresStore s = new PostgresStore(vertx, pool.get(), timeout);
             return new Adapters(StoreKind.POSTGRES, s.tenants(), s.users(), s.flows(), s.versions(), s.executions(),
-                    s.events(), s.audit(), s.apiKeys(), s.toolServices(), s.datasources(), s.transactions());
+                    s.events(), s.audit(), s.apiKeys(), s.toolServices(), s.datasources(), s.transactions(), s.ledger());
         }
         LOG.info("storage: in memory (FDL_USE_DATABASE is off; data is lost on restart)");
         MemoryStore s = new MemoryStore(memoryMaxExecutions);
         return new Adapters(StoreKind.MEMORY, s.tenants(), s.users(), s.flows(), s.versions(), s.executions(),
-                s.events(), s.audit(), s.apiKeys(), s.toolServices(), s.datasources(), s.transactions());
+                s.events(), s.audit(), s.apiKeys(), s.toolServices(), s.datasources(), s.transactions(), s.ledger());
     }
 
     /** Singleton, not ApplicationScoped: an enum cannot be proxied. */
@@ -113,4 +113,7 @@ public class StoreProducers {
 
     @Produces @ApplicationScoped
     Transactions transactions() { return adapters().transactions(); }
+
+    @Produces @ApplicationScoped
+    RunLedger ledger() { return adapters().ledger(); }
 }

@@ -27,6 +27,26 @@ public record StoredEvent(UUID executionId, UUID tenantId, long seq, String even
                 e.data(), e.timestamp());
     }
 
+    /**
+     * The identity of an event within its run, independent of its seq: the type, the node and the
+     * iteration indexes (node events carry them inside each/loop bodies), the progress count. A run
+     * resumed after a takeover re-walks its flow; its events whose key was already published are
+     * dropped, the others continue the seq — so the log has no gap and no duplicate.
+     */
+    public static String key(String eventType, String nodeId, JsonNode data) {
+        StringBuilder k = new StringBuilder(eventType);
+        if (nodeId != null) k.append('|').append(nodeId);
+        JsonNode it = data == null ? null : data.get("iterations");
+        if (it != null && it.isArray()) k.append('|').append(it);
+        JsonNode done = data == null ? null : data.get("completed_nodes");
+        if (done != null && "progress".equals(eventType)) k.append('|').append(done.asLong());
+        return k.toString();
+    }
+
+    public String key() {
+        return key(eventType, nodeId, data);
+    }
+
     /** Back to the engine's event type (for WebSocket replay). */
     public ExecutionEvent toExecutionEvent() {
         ObjectNode obj = data instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode().set("value", data);

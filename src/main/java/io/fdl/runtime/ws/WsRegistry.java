@@ -6,6 +6,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,6 +54,15 @@ public class WsRegistry implements WebSocketGauge {
         WsSession s = remove(connection.id());
         if (s != null) s.close();
         connection.close(reason).subscribe().with(x -> { }, e -> { });
+    }
+
+    /**
+     * On shutdown every client is told to reconnect (1012 service restart) and resume with
+     * {@code after_seq}: its runs continue on another replica, their event log without gap.
+     */
+    void onShutdown(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent ev) {
+        CloseReason restart = new CloseReason(1012, "service restart: reconnect and subscribe with after_seq");
+        for (WsSession s : List.copyOf(sessions.values())) close(s.connection, restart);
     }
 
     WsSession remove(String connectionId) {

@@ -3,6 +3,7 @@ package io.fdl.runtime.service;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fdl.runtime.engine.ExecutionEvent;
 import io.fdl.runtime.store.ExecutionEventRepository;
+import io.fdl.runtime.store.RunLedger;
 import io.fdl.runtime.store.StoredEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -76,12 +77,42 @@ class EventPipelineTest {
         }
     }
 
+    /** The checkpoints of the pipeline go to the slow repository; the epoch always matches. */
+    static RunLedger ledgerOver(SlowRepository repository) {
+        RunLedger base = new io.fdl.runtime.store.memory.MemoryStore().ledger();
+        return new RunLedger() {
+            @Override public Uni<io.fdl.runtime.store.Execution> start(io.fdl.runtime.store.Execution e, String o, com.fasterxml.jackson.databind.JsonNode r, UUID retryOf, io.fdl.runtime.store.AuditEntry a) { return base.start(e, o, r, retryOf, a); }
+            @Override public Uni<Boolean> checkpoint(UUID t, UUID e, long epoch, List<StoredEvent> events, List<io.fdl.runtime.store.RunStep> steps) { return repository.append(t, events).replaceWith(true); }
+            @Override public Uni<Boolean> progress(io.fdl.runtime.store.Execution p, long epoch) { return base.progress(p, epoch); }
+            @Override public Uni<java.util.Optional<io.fdl.runtime.store.Execution>> finish(io.fdl.runtime.store.Execution d, long epoch, List<StoredEvent> events, List<io.fdl.runtime.store.RunStep> steps, io.fdl.runtime.store.AuditEntry a) { return repository.append(d.tenantId(), events).replaceWith(java.util.Optional.of(d)); }
+            @Override public Uni<List<io.fdl.runtime.store.RunStep>> steps(UUID t, UUID e) { return base.steps(t, e); }
+            @Override public Uni<List<UUID>> heartbeat(String r) { return base.heartbeat(r); }
+            @Override public Uni<List<io.fdl.runtime.store.ClaimedRun>> claim(String r, Duration l, int n) { return base.claim(r, l, n); }
+            @Override public Uni<Void> release(String r, List<UUID> ids) { return base.release(r, ids); }
+            @Override public Uni<Boolean> park(UUID e, long epoch, Instant w) { return base.park(e, epoch, w); }
+            @Override public Uni<Long> queued() { return base.queued(); }
+            @Override public boolean shared() { return false; }
+        };
+    }
+
+    /** What the end of a run does: wait for the checkpoint in flight, write the rest with the final record. */
+    void finish(EventPipeline.Sink sink, UUID exec) {
+        sink.quiesce().await().atMost(Duration.ofSeconds(5));
+        EventPipeline.Batch rest = sink.remaining();
+        repository.append(tenant, rest.events()).await().atMost(Duration.ofSeconds(5));
+        sink.discard();
+    }
+
+    EventPipeline.Sink open(UUID flow, UUID exec) {
+        return pipeline.open(tenant, flow, exec.toString(), 1, null, () -> { });
+    }
+
     @BeforeEach
     void setUp() {
         vertx = Vertx.vertx();
         repository = new SlowRepository();
         bus = new ExecutionEventBus();
-        pipeline = new EventPipeline(repository, bus, new RunMetrics(new io.fdl.runtime.health.FdlMetrics(new SimpleMeterRegistry(), null)), vertx);
+        pipeline = new EventPipeline(ledgerOver(repository), bus, new RunMetrics(new io.fdl.runtime.health.FdlMetrics(new SimpleMeterRegistry(), null)), vertx);
         log = new ExecutionEventLog(repository, pipeline, bus);
     }
 
@@ -98,14 +129,15 @@ class EventPipelineTest {
     @Test
     void batchesAreOrderedAndAQuickRunIsOneWrite() {
         UUID exec = UUID.randomUUID();
-        EventPipeline.Sink sink = pipeline.open(tenant, UUID.randomUUID(), exec.toString());
+        EventPipeline.Sink sink = open(UUID.randomUUID(), exec);
         for (long s = 1; s <= 9; s++) sink.accept(event(exec, s, ExecutionEvent.Type.NODE_STARTED));
         // nothing is written before the execution record exists, but readers already see the tail
         assertThat(repository.batchSizes, empty());
         assertThat(log.read(tenant, exec, 0, 100).await().indefinitely(), hasSize(9));
         sink.accept(event(exec, 10, ExecutionEvent.Type.COMPLETED));
         sink.recordReady();
-        sink.drained().await().atMost(Duration.ofSeconds(5));
+        // the run ended within the linger: every event goes with the final record, in one write
+        finish(sink, exec);
         assertThat(repository.batchSizes, contains(10));
         assertThat(log.read(tenant, exec, 3, 4).await().indefinitely().stream().map(ExecutionEvent::seq).toList(),
                 contains(4L, 5L, 6L, 7L));
@@ -116,7 +148,7 @@ class EventPipelineTest {
     void followerGetsBacklogThenLiveWithoutGapOrDuplicate() throws Exception {
         for (int round = 0; round < 10; round++) {
             UUID exec = UUID.randomUUID();
-            EventPipeline.Sink sink = pipeline.open(tenant, null, exec.toString());
+            EventPipeline.Sink sink = open(null, exec);
             sink.recordReady();
             int total = 400;
             long afterSeq = ThreadLocalRandom.current().nextInt(0, 50);
@@ -143,8 +175,36 @@ class EventPipelineTest {
             for (long s = afterSeq + 1; s <= total; s++) expected.add(s);
             assertThat("round " + round, received, equalTo(expected));
             sub.close();
-            sink.drained().await().atMost(Duration.ofSeconds(5));
+            finish(sink, exec);
+            assertThat(repository.logs.get(exec).size(), equalTo(total));
         }
+    }
+
+    @Test
+    void aResumedRunDropsWhatItPublishedAndContinuesTheSeq() {
+        UUID exec = UUID.randomUUID();
+        var published = new java.util.HashSet<String>();
+        published.add(StoredEvent.key("started", null, JsonNodeFactory.instance.objectNode()));
+        published.add(StoredEvent.key("node_started", "a", JsonNodeFactory.instance.objectNode()));
+        published.add(StoredEvent.key("node_completed", "loop/b", JsonNodeFactory.instance.objectNode().set("iterations",
+                JsonNodeFactory.instance.arrayNode().add(0))));
+        EventPipeline.Sink sink = pipeline.open(tenant, null, exec.toString(), 2, new EventPipeline.ResumePoint(published, 3), () -> { });
+        List<Long> live = new CopyOnWriteArrayList<>();
+        bus.subscribe(new ExecutionEventBus.Topic.Execution(tenant.toString(), exec.toString()), e -> live.add(e.event().seq()));
+        var f = JsonNodeFactory.instance;
+        // the replay emits again what the first attempt published, then what it did not
+        sink.accept(new ExecutionEvent(exec.toString(), 1, ExecutionEvent.Type.STARTED, null, f.objectNode(), Instant.now()));
+        sink.accept(new ExecutionEvent(exec.toString(), 2, ExecutionEvent.Type.NODE_STARTED, "a", f.objectNode(), Instant.now()));
+        sink.accept(new ExecutionEvent(exec.toString(), 3, ExecutionEvent.Type.NODE_COMPLETED, "loop/b",
+                (com.fasterxml.jackson.databind.node.ObjectNode) f.objectNode().set("iterations", f.arrayNode().add(0)), Instant.now()));
+        sink.accept(new ExecutionEvent(exec.toString(), 4, ExecutionEvent.Type.NODE_COMPLETED, "loop/b",
+                (com.fasterxml.jackson.databind.node.ObjectNode) f.objectNode().set("iterations", f.arrayNode().add(1)), Instant.now()));
+        sink.accept(new ExecutionEvent(exec.toString(), 5, ExecutionEvent.Type.COMPLETED, null, f.objectNode(), Instant.now()));
+        sink.recordReady();
+        finish(sink, exec);
+        assertThat(live, contains(4L, 5L));
+        assertThat(List.copyOf(repository.logs.get(exec).keySet()), contains(4L, 5L));
+        assertThat(repository.logs.get(exec).get(4L).data().get("iterations").get(0).asInt(), equalTo(1));
     }
 
     @Test

@@ -58,6 +58,8 @@ final class MemoryDatabase {
     private final LinkedHashSet<UUID> finished = new LinkedHashSet<>();
     /** per-execution event logs; not under {@link #lock} (each log is locked on its own) */
     final Map<UUID, NavigableMap<Long, io.fdl.runtime.store.StoredEvent>> eventLogs = new ConcurrentHashMap<>();
+    /** completed steps per execution (redrive reuses them), evicted with the execution */
+    final Map<UUID, Map<String, com.fasterxml.jackson.databind.JsonNode>> steps = new ConcurrentHashMap<>();
     /** insertion (= creation) order, so the oldest entry is evicted first */
     final Map<UUID, AuditEntry> audit = new LinkedHashMap<>();
     final Map<UUID, ApiKey> apiKeys = new HashMap<>();
@@ -94,6 +96,7 @@ final class MemoryDatabase {
         Execution e = executions.remove(evicted);
         if (e != null && e.idempotencyKey() != null) idempotencyKeys.remove(new Key(e.tenantId(), e.idempotencyKey()));
         eventLogs.remove(evicted);
+        steps.remove(evicted);
     }
 
     /** Under the lock: keeps the audit log within its bound, oldest entry first out. */

@@ -1,5 +1,6 @@
 package io.fdl.runtime.store.memory;
 
+import io.fdl.runtime.store.RunLedger;
 import io.fdl.runtime.store.ApiKeyRepository;
 import io.fdl.runtime.store.AuditLogRepository;
 import io.fdl.runtime.store.DatasourceRepository;
@@ -35,6 +36,7 @@ public final class MemoryStore {
     private final ApiKeyRepository apiKeys;
     private final ToolServiceRepository toolServices;
     private final DatasourceRepository datasources;
+    private final RunLedger ledger;
     private final Transactions transactions = new Transactions() {
         /** Memory mode has no rollback: the work just runs (see {@link Transactions}). */
         @Override
@@ -60,7 +62,10 @@ public final class MemoryStore {
         apiKeys = new MemoryApiKeyRepository(db);
         toolServices = new MemoryToolServiceRepository(db);
         datasources = new MemoryDatasourceRepository(db);
+        ledger = new MemoryRunLedger(db, executions, events, audit);
     }
+
+    public RunLedger ledger() { return ledger; }
 
     public TenantRepository tenants() { return tenants; }
 

@@ -1,5 +1,6 @@
 package io.fdl.runtime.store.postgres;
 
+import io.fdl.runtime.store.RunLedger;
 import io.fdl.runtime.store.ApiKeyRepository;
 import io.fdl.runtime.store.AuditLogRepository;
 import io.fdl.runtime.store.DatasourceRepository;
@@ -34,6 +35,7 @@ public final class PostgresStore {
     private final ToolServiceRepository toolServices;
     private final DatasourceRepository datasources;
     private final Transactions transactions;
+    private final RunLedger ledger;
 
     public PostgresStore(Vertx vertx, Pool pool, Duration timeout) {
         runner = new ContextRunner(vertx, timeout);
@@ -48,12 +50,15 @@ public final class PostgresStore {
         toolServices = new PgToolServiceRepository(runner);
         datasources = new PgDatasourceRepository(runner);
         transactions = new PostgresTransactions(runner);
+        ledger = new PgRunLedger(pool, runner);
     }
 
     /** An event repository on another pool (tests: a pool pointed at a dead server). */
     public static ExecutionEventRepository eventsOn(Vertx vertx, Pool pool, Duration timeout) {
         return new PgExecutionEventRepository(pool, new ContextRunner(vertx, timeout));
     }
+
+    public RunLedger ledger() { return ledger; }
 
     public TenantRepository tenants() { return tenants; }
 
