@@ -146,6 +146,30 @@ public class ExecutionResource {
                 .map(e -> new CancelResponse(e.id().toString(), e.status().wire()));
     }
 
+    @POST
+    @Path("{executionId}/retry")
+    @RolesAllowed("executor")
+    @Operation(summary = "Redrive a failed or cancelled execution",
+            description = "Runs the same version with the same inputs as a NEW execution linked to this one "
+                    + "(retry_of). The recorded results of the tool calls that succeeded are reused: only the "
+                    + "failed step and what follows it run again. Body (optional): {\"async_mode\": true}.")
+    @APIResponse(responseCode = "200", description = "sync result of the new execution", content = @Content(schema = @Schema(implementation = SyncExecution.class)))
+    @APIResponse(responseCode = "202", description = "async: the new execution started", content = @Content(schema = @Schema(implementation = AsyncExecution.class)))
+    @APIResponse(responseCode = "404", description = "unknown execution or another tenant's")
+    @APIResponse(responseCode = "409", description = "EXECUTION_NOT_RETRYABLE: it did not fail and was not cancelled")
+    @APIResponse(responseCode = "422", description = "EXECUTION_NOT_RETRYABLE: a direct run or a test run (mocks)")
+    public Uni<Response> retry(@PathParam("executionId") String executionId, ExecuteRequest body) {
+        ExecuteRequest req = body(body);
+        boolean async = Boolean.TRUE.equals(req.asyncMode());
+        UUID old = Ids.parse(executionId, "Execution");
+        return executions.redrive(caller(), old, async).map(started -> {
+            var view = started.finished() ? Views.sync(started.execution()) : Views.async(started.execution());
+            Response.ResponseBuilder r = started.finished() ? Response.ok() : Response.status(202)
+                    .location(URI.create("/api/execute/status/" + started.execution().id()));
+            return r.entity(view).header("X-Retry-Of", old.toString()).build();
+        });
+    }
+
     @GET
     @Path("list")
     @RolesAllowed("viewer")

@@ -173,6 +173,12 @@ public final class LaunchedApp implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Kills the process with SIGKILL (an OOM kill, a node lost): no shutdown hook runs, nothing more is written. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Stops the process the way an orchestrator does (SIGTERM) and waits for it. */
     public int stop() throws InterruptedException {
         process.destroy();
