@@ -60,6 +60,7 @@ final class Run implements RunHandle, CancellationSignal {
     private volatile RunStatus status = RunStatus.RUNNING;
     private volatile double progress;
     private volatile List<String> current = List.of();
+    private volatile long wakeAt;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
 
     private long seq;
@@ -225,6 +226,13 @@ final class Run implements RunHandle, CancellationSignal {
         if (allWaiting) {
             for (NodeExec e : active) if (e.holdsSlot && !e.waiting) { allWaiting = false; break; }
         }
+        long wake = 0;
+        if (allWaiting) {
+            for (NodeExec e : active) {
+                if (e.holdsSlot && e.timerDeadline > 0 && (wake == 0 || e.timerDeadline < wake)) wake = e.timerDeadline;
+            }
+        }
+        wakeAt = wake;
         status = allWaiting ? RunStatus.WAITING : RunStatus.RUNNING;
     }
 
@@ -432,6 +440,8 @@ final class Run implements RunHandle, CancellationSignal {
     @Override public double progress() { return progress; }
 
     @Override public List<String> currentNodes() { return current; }
+
+    @Override public long wakeAt() { return status == RunStatus.WAITING ? wakeAt : 0; }
 
     @Override
     public Uni<ObjectNode> snapshot() {

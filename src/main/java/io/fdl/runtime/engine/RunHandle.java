@@ -35,6 +35,13 @@ public interface RunHandle {
     List<String> currentNodes();
 
     /**
+     * While every running node only waits on a timer (status {@code waiting}): the epoch ms of the
+     * earliest timer, when the run will next have work; 0 otherwise. A replica may park such a run
+     * (give up its lease until then) instead of holding it in memory.
+     */
+    default long wakeAt() { return 0; }
+
+    /**
      * The run state as plain JSON data (inputs, variables, block/node/edge states, loop counters,
      * pending timer deadlines), taken consistently on the run's own context.
      */

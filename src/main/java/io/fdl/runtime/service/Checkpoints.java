@@ -60,8 +60,12 @@ public class Checkpoints {
             Execution progress = run.record().withProgress(status, run.handle().progress(),
                     run.handle().currentNodes(), snapshot);
             return ledger.progress(progress, run.epoch());
-        }).invoke(ours -> {
-            if (!ours && !run.handle().status().finished()) service.finishedElsewhere(java.util.List.of(run.record().id()));
-        }).replaceWithVoid();
+        }).chain(ours -> {
+            if (!ours && !run.handle().status().finished()) {
+                service.finishedElsewhere(java.util.List.of(run.record().id()));
+                return Uni.createFrom().voidItem();
+            }
+            return service.parkIfIdle(run);
+        });
     }
 }

@@ -106,6 +106,11 @@ public class EventPipeline {
         }
     }
 
+    /** Whether the execution runs on this replica (its events reach the local bus directly). */
+    public boolean isLocal(String executionId) {
+        return sinks.containsKey(executionId);
+    }
+
     /** Events of a live execution not yet confirmed persisted, with {@code seq > afterSeq}, in order. */
     public List<ExecutionEvent> tail(String executionId, long afterSeq) {
         Sink s = sinks.get(executionId);
@@ -210,7 +215,7 @@ public class EventPipeline {
             return new Batch(events, List.copyOf(steps));
         }
 
-        synchronized boolean busy() {
+        public synchronized boolean busy() {
             return flushing || (ready && !finishing && !closed && (!pending.isEmpty() || !steps.isEmpty()));
         }
 

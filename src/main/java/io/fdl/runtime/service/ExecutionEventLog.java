@@ -2,35 +2,53 @@ package io.fdl.runtime.service;
 
 import io.fdl.runtime.engine.ExecutionEvent;
 import io.fdl.runtime.store.ExecutionEventRepository;
+import io.fdl.runtime.store.RunLedger;
 import io.fdl.runtime.store.StoredEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * Reading an execution's event log: the persisted events plus the live tail that the pipeline has
  * not written yet, so a reader never sees the log lag behind the live stream. Callers check the
  * execution's tenant before (the repository is tenant-scoped as well).
+ *
+ * <p>Following a run that executes on ANOTHER replica (PostgreSQL mode): its live events never reach
+ * this process's bus, so one poller per followed execution reads the stored log after the last seq
+ * every {@value #REMOTE_POLL_MS} ms and publishes what it finds on the local bus — the event log is
+ * the source of truth, shared by every follower of that execution here. The poller rests while the
+ * run executes here (after a takeover the local pipeline publishes), and stops at the terminal event
+ * or when the last follower leaves.
  */
 @ApplicationScoped
 public class ExecutionEventLog {
     private static final int PAGE = EventPipeline.MAX_BATCH;
+    static final long REMOTE_POLL_MS = 200;
 
     private final ExecutionEventRepository repository;
     private final EventPipeline pipeline;
     private final ExecutionEventBus bus;
+    private final Vertx vertx;
+    private final boolean shared;
+    private final Map<UUID, Remote> remotes = new ConcurrentHashMap<>();
 
     @Inject
-    public ExecutionEventLog(ExecutionEventRepository repository, EventPipeline pipeline, ExecutionEventBus bus) {
+    public ExecutionEventLog(ExecutionEventRepository repository, EventPipeline pipeline, ExecutionEventBus bus,
+                             Vertx vertx, RunLedger ledger) {
         this.repository = repository;
         this.pipeline = pipeline;
         this.bus = bus;
+        this.vertx = vertx;
+        this.shared = ledger.shared();
     }
 
     /** Events with {@code seq > afterSeq} in seq order, at most {@code limit}. */
@@ -54,8 +72,74 @@ public class ExecutionEventLog {
                 env -> follower.live(env.event()));
         return readAll(tenantId, executionId, afterSeq, new ArrayList<>())
                 .invoke(follower::caughtUp)
-                .map(x -> sub)
+                .map(backlog -> {
+                    boolean ended = !backlog.isEmpty() && backlog.get(backlog.size() - 1).type().terminal();
+                    if (!shared || ended) return sub;
+                    watch(tenantId, executionId, backlog.isEmpty() ? afterSeq : backlog.get(backlog.size() - 1).seq());
+                    return (ExecutionEventBus.Subscription) () -> {
+                        sub.close();
+                        unwatch(executionId);
+                    };
+                })
                 .onFailure().invoke(sub::close);
+    }
+
+    /** The poller of one followed execution (see the class comment). */
+    private final class Remote {
+        final UUID tenantId;
+        final UUID executionId;
+        long lastSeq;
+        int followers;
+        boolean reading;
+        long timer = -1;
+
+        Remote(UUID tenantId, UUID executionId, long lastSeq) {
+            this.tenantId = tenantId;
+            this.executionId = executionId;
+            this.lastSeq = lastSeq;
+        }
+
+        void poll() {
+            synchronized (this) {
+                if (reading || pipeline.isLocal(executionId.toString())) return;
+                reading = true;
+            }
+            repository.list(tenantId, executionId, lastSeq, PAGE).subscribe().with(events -> {
+                boolean ended = false;
+                for (StoredEvent e : events) {
+                    ExecutionEvent ev = e.toExecutionEvent();
+                    bus.publish(new ExecutionEventBus.Envelope(tenantId.toString(), null, ev));
+                    synchronized (this) { lastSeq = Math.max(lastSeq, ev.seq()); }
+                    ended |= ev.type().terminal();
+                }
+                synchronized (this) { reading = false; }
+                if (ended) stopWatching(this);
+            }, err -> { synchronized (this) { reading = false; } });
+        }
+    }
+
+    private void watch(UUID tenantId, UUID executionId, long lastSeq) {
+        remotes.compute(executionId, (id, r) -> {
+            if (r == null) {
+                r = new Remote(tenantId, executionId, lastSeq);
+                Remote remote = r;
+                r.timer = vertx.setPeriodic(REMOTE_POLL_MS, t -> remote.poll());
+            }
+            r.followers++;
+            return r;
+        });
+    }
+
+    private void unwatch(UUID executionId) {
+        remotes.computeIfPresent(executionId, (id, r) -> {
+            if (--r.followers > 0) return r;
+            vertx.cancelTimer(r.timer);
+            return null;
+        });
+    }
+
+    private void stopWatching(Remote r) {
+        if (remotes.remove(r.executionId, r)) vertx.cancelTimer(r.timer);
     }
 
     private Uni<List<ExecutionEvent>> readAll(UUID tenantId, UUID executionId, long afterSeq, List<ExecutionEvent> acc) {
@@ -78,10 +162,15 @@ public class ExecutionEventLog {
         return out;
     }
 
-    /** Buffers live events until the backlog is delivered, then passes them through; drops seq ≤ last. */
+    /**
+     * Buffers live events until the backlog is delivered, then passes them through in seq order:
+     * an event that arrives ahead of a missing one (a resumed run publishing here while the poller
+     * still brings what the previous replica stored) waits for it; seq ≤ last is dropped.
+     */
     private static final class Follower {
         private final Consumer<ExecutionEvent> consumer;
         private final List<ExecutionEvent> buffer = new ArrayList<>();
+        private final TreeMap<Long, ExecutionEvent> ahead = new TreeMap<>();
         private long lastSeq;
         private boolean caughtUp;
 
@@ -104,8 +193,18 @@ public class ExecutionEventLog {
 
         private void deliver(ExecutionEvent e) {
             if (e.seq() <= lastSeq) return;
+            if (e.seq() > lastSeq + 1 && lastSeq > 0) {
+                ahead.put(e.seq(), e);
+                return;
+            }
             lastSeq = e.seq();
             consumer.accept(e);
+            ExecutionEvent next;
+            while ((next = ahead.remove(lastSeq + 1)) != null) {
+                lastSeq = next.seq();
+                consumer.accept(next);
+            }
+            ahead.headMap(lastSeq, true).clear();
         }
     }
 }

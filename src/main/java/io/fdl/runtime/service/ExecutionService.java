@@ -86,7 +86,7 @@ public class ExecutionService {
      * more is written for it from this replica.
      */
     record LiveRun(Execution record, RunHandle handle, Uni<Execution> finished, long epoch, EventPipeline.Sink sink,
-                   java.util.concurrent.atomic.AtomicBoolean detached) {}
+                   java.util.concurrent.atomic.AtomicBoolean detached, boolean async) {}
 
     /** The journal and resume point of a resumed or redriven run. */
     private record Continuation(Map<String, JsonNode> steps, EventPipeline.ResumePoint point) {}
@@ -280,7 +280,7 @@ public class ExecutionService {
                     release.run();
                 });
         RunEnd<Execution> end = new RunEnd<>();
-        live.put(id, new LiveRun(record, handle, end.uni(), epoch, sink, detached));
+        live.put(id, new LiveRun(record, handle, end.uni(), epoch, sink, detached, cmd.async()));
         // drive the end of the run regardless of whether a client waits for it
         finished.subscribe().with(end::complete, err -> {
             LOG.errorf(err, "finishing execution %s failed", id);
@@ -506,6 +506,32 @@ public class ExecutionService {
                 result.get("error_detail"), Instant.now());
         return ledger.finish(done, epoch, List.of(), List.of(), null).replaceWithVoid();
     }
+
+    /**
+     * Durable waits: an async run whose every branch waits on a timer further away than
+     * {@code FDL_PARK_AFTER_SECONDS}, with everything checkpointed, gives up its lease until shortly
+     * before it wakes ({@code wake_at}) and leaves this replica — a run waiting an hour costs a row, no
+     * memory, no slot. The replica that claims it at {@code wake_at} replays it; its timer fires at the
+     * recorded deadline. Sync runs (a client waits here) and flow:// children stay.
+     */
+    Uni<Void> parkIfIdle(LiveRun run) {
+        long wake = run.handle().wakeAt();
+        long now = System.currentTimeMillis();
+        if (!ledger.shared() || !run.async() || run.record().parentExecutionId() != null || wake == 0
+                || wake - now < config.durability().parkAfterSeconds() * 1000L || run.sink().busy()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant wakeAt = Instant.ofEpochMilli(wake - PARK_LEAD_MS);
+        return ledger.park(run.record().id(), run.epoch(), wakeAt).invoke(parked -> {
+            if (parked) {
+                LOG.debugf("execution %s parked until %s", run.record().id(), wakeAt);
+                detach(run);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** A parked run is claimed this long before its timer, so the resumed run is ready when it fires. */
+    private static final long PARK_LEAD_MS = 1_500;
 
     /** A checkpoint found the run no longer ours: stop the local copy without writing anything more. */
     private void lost(UUID executionId) {

@@ -83,6 +83,7 @@ final class NodeReport {
             @Override public double progress() { return h.progress(); }
             @Override public List<String> currentNodes() { return h.currentNodes().stream().map(ids::report).toList(); }
             @Override public Uni<ObjectNode> snapshot() { return h.snapshot(); }
+            @Override public long wakeAt() { return h.wakeAt(); }
         };
     }
 

@@ -147,6 +147,7 @@ class DurableRunsIT {
         env.put("FDL_HEARTBEAT_MS", "300");
         env.put("FDL_CLAIM_INTERVAL_MS", "300");
         env.put("FDL_SHUTDOWN_GRACE_SECONDS", "2");
+        env.put("FDL_PARK_AFTER_SECONDS", "10");
         return env;
     }
 
@@ -263,6 +264,68 @@ class DurableRunsIT {
         }
         System.out.printf("[durable] %d runs taken over after kill -9: all completed %d ms after the kill (lease %d s)%n",
                 runs, takeover.get(0).toMillis(), LEASE_SECONDS);
+    }
+
+    /**
+     * Durable waits: async runs that wait longer than FDL_PARK_AFTER_SECONDS leave both replicas (a row
+     * each, no slot, no memory) and are woken by whichever replica claims them — not before their time.
+     */
+    @Test
+    void longWaitsAreParkedInTheDatabaseAndWokenOnTime() {
+        String flowId = flow(WAIT_LONG.replace("60s", "15s"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(as(a, "executor").body(Map.of("async_mode", true)).post("/api/execute/" + flowId).then()
+                    .statusCode(202).extract().path("execution_id"));
+        }
+        await().atMost(Duration.ofSeconds(12)).until(() -> owned(a) == 0 && owned(b) == 0);
+        for (String id : ids) as(b, "viewer").get("/api/execute/status/" + id).then().body("status", is("waiting"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> ids.stream().allMatch(id ->
+                "completed".equals(as(b, "viewer").get("/api/execute/status/" + id).then().extract().path("status"))));
+        for (String id : ids) {
+            List<Map<String, Object>> events = as(a, "viewer").get("/api/execute/" + id + "/events").then().extract().path("events");
+            Instant started = instant(events.get(0).get("timestamp"));
+            Instant done = instant(events.get(events.size() - 1).get("timestamp"));
+            assertThat("woken no earlier than its wait", Duration.between(started, done).toMillis(), greaterThanOrEqualTo(15_000L));
+            for (int k = 0; k < events.size(); k++) assertThat(((Number) events.get(k).get("seq")).intValue(), is(k + 1));
+        }
+    }
+
+    static Instant instant(Object json) {
+        if (json instanceof Number n) return Instant.ofEpochMilli((long) (n.doubleValue() * 1000));
+        return Instant.parse(json.toString());
+    }
+
+    static int owned(LaunchedApp app) {
+        return app.given().get("/api/health/detailed").then().extract().<Integer>path("replica.owned_runs");
+    }
+
+    /** A WebSocket client on B follows a run executing on A, through A's death and the takeover, gap-free. */
+    @Test
+    void aWebSocketClientOnOneReplicaFollowsARunOnTheOtherThroughItsDeath() throws Exception {
+        String flowId = flow(FLOW);
+        String id = as(a, "executor").body(Map.of("async_mode", true, "inputs", Map.of("n", 7)))
+                .post("/api/execute/" + flowId).then().statusCode(202).extract().path("execution_id");
+        List<com.fasterxml.jackson.databind.JsonNode> all;
+        try (JdkWsClient c = JdkWsClient.connect(b.port(), null, token("viewer"))) {
+            var r = c.call("subscribe", JdkWsClient.params().put("execution_id", id));
+            assertThat(r.toString(), r.path("result").path("subscribed").asBoolean(), is(true));
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                List<String> types = as(b, "viewer").get("/api/execute/" + id + "/events").then().extract().path("events.event_type");
+                return types.contains("waiting");
+            });
+            a.kill();
+            try {
+                all = c.eventsUntilTerminal(id, Duration.ofSeconds(LEASE_SECONDS + 20));
+            } finally {
+                a = LaunchedApp.start(env("replica-a"));
+            }
+        }
+        for (int i = 0; i < all.size(); i++) assertThat(all.toString(), all.get(i).path("seq").asInt(), is(i + 1));
+        assertThat(all.get(0).path("event_type").asText(), is("started"));
+        assertThat(all.get(all.size() - 1).path("event_type").asText(), is("completed"));
+        assertThat(all.get(all.size() - 1).path("data").path("outputs").path("items").asInt(), is(6));
+        assertThat(count(id, "first"), is(1));
     }
 
     @Test

@@ -113,7 +113,7 @@ class EventPipelineTest {
         repository = new SlowRepository();
         bus = new ExecutionEventBus();
         pipeline = new EventPipeline(ledgerOver(repository), bus, new RunMetrics(new io.fdl.runtime.health.FdlMetrics(new SimpleMeterRegistry(), null)), vertx);
-        log = new ExecutionEventLog(repository, pipeline, bus);
+        log = new ExecutionEventLog(repository, pipeline, bus, vertx, ledgerOver(repository));
     }
 
     @AfterEach
