@@ -15,5 +15,10 @@
  *       and update. All instants are kept at microsecond precision (what PostgreSQL stores).</li>
  *   <li>Ties in "newest first" orderings are broken by id, descending, in both adapters.</li>
  * </ul>
+ *
+ * <p>{@link io.fdl.runtime.store.RunLedger} is the execution write path (issues 11 and 12): the start,
+ * the checkpoints (events + completed steps), the end, and in PostgreSQL mode the leases by which
+ * replicas own runs. Each call is one statement; every write after the start is fenced by the run's
+ * lease epoch. The repositories keep the read side of executions and events.
  */
 package io.fdl.runtime.store;

@@ -59,7 +59,7 @@ class DurableRunsIT {
                         exec: api://steps/first/${n}
                         next: pause
                     pause:
-                        wait: 2500ms
+                        wait: 9s
                         next: list
                     list:
                         with: "[1, 2, 3]"
@@ -166,6 +166,22 @@ class DurableRunsIT {
         ex.close();
     }
 
+    /** One number from the suite's database (the test's own look at what is stored, not through the app). */
+    static long count(String sql) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            var pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(new PgConnectOptions()
+                    .setHost("127.0.0.1").setPort(5432).setUser("fdl").setPassword("fdl").setDatabase(DB))
+                    .using(vertx).build();
+            long n = pool.query(sql).execute().map(rows -> rows.iterator().next().getLong(0))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            pool.close();
+            return n;
+        } finally {
+            vertx.close();
+        }
+    }
+
     static void recreateDatabase() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
@@ -216,14 +232,23 @@ class DurableRunsIT {
                     .post("/api/execute/" + flowId).then().statusCode(202).extract().path("execution_id"));
         }
         // every run has checkpointed its first call and is waiting: B reads only what is stored
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> ids.stream().allMatch(id -> {
-            List<String> types = as(b, "viewer").get("/api/execute/" + id + "/events").then().statusCode(200)
-                    .extract().path("events.event_type");
-            return types.contains("waiting");
-        }));
+        String idList = String.join("','", ids);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> count(
+                "SELECT count(DISTINCT execution_id) FROM execution_events WHERE event_type = 'waiting'"
+                        + " AND execution_id IN ('" + idList + "')") == runs);
+        assertThat("every run still waits on A when it dies", owned(a), greaterThanOrEqualTo(runs));
         Instant killed = Instant.now();
         a.kill(); // SIGKILL: no shutdown hook, no last write
         try {
+            // B takes them over once A's lease (3 s) expired: first claim and last claim after the kill
+            Instant first = null;
+            while (owned(b) < runs && Duration.between(killed, Instant.now()).toSeconds() < LEASE_SECONDS + 10) {
+                if (first == null && owned(b) > 0) first = Instant.now();
+                Thread.sleep(50);
+            }
+            Instant all = Instant.now();
+            System.out.printf("[durable] takeover after kill -9: first run claimed after %d ms, all %d after %d ms (lease %d s)%n",
+                    Duration.between(killed, first == null ? all : first).toMillis(), runs, Duration.between(killed, all).toMillis(), LEASE_SECONDS);
             checkTakeover(ids, runs, killed);
         } finally {
             a = LaunchedApp.start(env("replica-a")); // the other tests use both replicas again
@@ -262,6 +287,10 @@ class DurableRunsIT {
             assertThat(events.get(0).get("event_type"), is("started"));
             assertThat(events.get(events.size() - 1).get("event_type"), is("completed"));
         }
+        String metrics = b.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        double resumed = metrics.lines().filter(l -> l.startsWith("fdl_runs_resumed_total{source=\"takeover\"}"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        assertThat("B resumed the runs itself", resumed, greaterThanOrEqualTo((double) runs));
         System.out.printf("[durable] %d runs taken over after kill -9: all completed %d ms after the kill (lease %d s)%n",
                 runs, takeover.get(0).toMillis(), LEASE_SECONDS);
     }
