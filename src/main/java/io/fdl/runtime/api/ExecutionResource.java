@@ -162,12 +162,7 @@ public class ExecutionResource {
         ExecuteRequest req = body(body);
         boolean async = Boolean.TRUE.equals(req.asyncMode());
         UUID old = Ids.parse(executionId, "Execution");
-        return executions.redrive(caller(), old, async).map(started -> {
-            var view = started.finished() ? Views.sync(started.execution()) : Views.async(started.execution());
-            Response.ResponseBuilder r = started.finished() ? Response.ok() : Response.status(202)
-                    .location(URI.create("/api/execute/status/" + started.execution().id()));
-            return r.entity(view).header("X-Retry-Of", old.toString()).build();
-        });
+        return executions.redrive(caller(), old, async).map(started -> answer(started).header("X-Retry-Of", old.toString()).build());
     }
 
     @GET
@@ -217,12 +212,14 @@ public class ExecutionResource {
     private Uni<Response> run(Caller caller, ExecutionService.Target target, ExecuteRequest req, String key) {
         boolean async = Boolean.TRUE.equals(req.asyncMode());
         var cmd = new ExecutionService.Command(caller, target, req.inputs(), async, mocks(req), req.timeoutMs(), key);
-        return executions.execute(cmd).map(started -> {
-            if (started.finished()) return Response.ok(Views.sync(started.execution())).build();
-            return Response.status(202)
-                    .location(URI.create("/api/execute/status/" + started.execution().id()))
-                    .entity(Views.async(started.execution())).build();
-        });
+        return executions.execute(cmd).map(started -> answer(started).build());
+    }
+
+    /** 200 with the result of a finished run, else 202 with the status to poll (Location). */
+    private static Response.ResponseBuilder answer(ExecutionService.Started started) {
+        if (started.finished()) return Response.ok(Views.sync(started.execution()));
+        return Response.status(202).location(URI.create("/api/execute/status/" + started.execution().id()))
+                .entity(Views.async(started.execution()));
     }
 
     private static ExecuteRequest body(ExecuteRequest body) {

@@ -89,7 +89,7 @@ public class FdlMetrics {
     }
 
     /** One claim round: how long the claim statement took. */
-    public void claimed(Duration latency, int count) {
+    public void claimed(Duration latency) {
         Timer.builder("fdl.claim.latency").description("Duration of one claim of unowned runs")
                 .publishPercentileHistogram().register(registry).record(latency);
     }

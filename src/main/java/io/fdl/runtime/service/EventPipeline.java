@@ -302,12 +302,13 @@ public class EventPipeline {
                 n = ++failures;
                 if (finishing && idle != null) idle.complete(null);
             }
-            if (n > MAX_RETRIES) {
-                // the final write carries what is pending; until then it stays readable in the tail
-                LOG.errorf(err, "checkpoints of execution %s keep failing (%d attempts)", executionId, n);
+            // the final write carries what is pending; until then it stays readable in the tail
+            if (n == MAX_RETRIES) {
+                LOG.errorf(err, "checkpoints of execution %s keep failing (%d attempts); still retrying", executionId, n);
+            } else if (n < MAX_RETRIES) {
+                LOG.warnf("persisting events of execution %s failed (attempt %d), retrying: %s", executionId, n,
+                        err.toString());
             }
-            LOG.warnf("persisting events of execution %s failed (attempt %d), retrying: %s", executionId, n,
-                    err.toString());
             vertx.setTimer(RETRY_MS, t -> flush());
         }
     }

@@ -209,7 +209,7 @@ public class ExecutionService {
         Execution record = Execution.start(id, caller.tenantId(), t.flowId(), t.flowName(), t.versionId(),
                 queued ? ExecutionStatus.PENDING : ExecutionStatus.RUNNING, mode, preparedInputs, null,
                 cmd.idempotencyKey(), Instant.now());
-        JsonNode resume = new RunResume(caller, suppliedInputs, cmd.mocks(), timeoutMs, 0).toJson(preparedInputs);
+        JsonNode resume = resumeData(new RunResume(caller, suppliedInputs, cmd.mocks(), timeoutMs, 0), preparedInputs);
         Uni<Execution> created = queued ? checkQueue().chain(() -> ledger.start(record, null, resume, null,
                 audit.entry(caller, "execution.start", "execution", id, startDetails(t, mode))))
                 : ledger.start(record, replica.id(), resume, null,
@@ -229,6 +229,11 @@ public class ExecutionService {
                     if (queued) return Uni.createFrom().item(new Started(c, false)); // any replica claims it
                     return launch(cmd, c, suppliedInputs, timeoutMs, 0, true, quota, 1, null);
                 });
+    }
+
+    /** What the row keeps for another replica to resume the run; memory mode has no other replica, so nothing. */
+    private JsonNode resumeData(RunResume resume, JsonNode preparedInputs) {
+        return ledger.shared() ? resume.toJson(preparedInputs) : null;
     }
 
     /** 429 QUEUE_FULL when the cluster's queue of async runs is at {@code FDL_QUEUE_MAX}. */
@@ -357,7 +362,7 @@ public class ExecutionService {
         UUID id = UUID.randomUUID();
         Execution record = Execution.start(id, caller.tenantId(), target.flowId(), target.flowName(), target.versionId(),
                 ExecutionStatus.RUNNING, ExecutionMode.NORMAL, prepared, parentExecutionId, null, Instant.now());
-        JsonNode resume = new RunResume(caller, supplied, null, timeoutMs, flowDepth).toJson(prepared);
+        JsonNode resume = resumeData(new RunResume(caller, supplied, null, timeoutMs, flowDepth), prepared);
         return audit.checkExecutionQuota(caller.tenantId())
                 .chain(quota -> ledger.start(record, replica.id(), resume, null,
                                 audit.entry(caller, "execution.start", "execution", id, startDetails(target, ExecutionMode.NORMAL)))
@@ -603,7 +608,7 @@ public class ExecutionService {
                         Execution record = Execution.start(id, caller.tenantId(), old.flowId(), old.flowName(), old.versionId(),
                                 ExecutionStatus.RUNNING, old.mode(), old.inputs(), null, null, Instant.now());
                         long timeoutMs = effectiveTimeout(null);
-                        JsonNode resume = new RunResume(caller, old.inputs(), null, timeoutMs, 0).toJson(old.inputs());
+                        JsonNode resume = resumeData(new RunResume(caller, old.inputs(), null, timeoutMs, 0), old.inputs());
                         Map<String, Object> details = new HashMap<>(startDetails(target, old.mode()));
                         details.put("retry_of", old.id().toString());
                         Command cmd = new Command(caller, target, old.inputs(), async, null, timeoutMs, null);

@@ -71,16 +71,17 @@ public class Leases {
         }, "fdl-drain"));
         LOG.infof("replica %s: lease %d s, renewed every %d ms", replica.id(), config.leaseSeconds(), config.heartbeatMs());
         // what an earlier process with this replica id held is free again: it holds nothing yet
-        ledger.release(replica.id(), null).subscribe().with(x -> {
-            heartbeat();
-            heartbeatTimer = vertx.setPeriodic(config.heartbeatMs(), t -> heartbeat());
-            claimTimer = vertx.setPeriodic(config.claimIntervalMs(), t -> claim());
-        }, err -> {
+        ledger.release(replica.id(), null).subscribe().with(x -> renewAndClaim(), err -> {
             LOG.warnf("releasing the runs of an earlier %s failed (%s); they are claimed once its lease expires",
                     replica.id(), err.toString());
-            heartbeatTimer = vertx.setPeriodic(config.heartbeatMs(), t -> heartbeat());
-            claimTimer = vertx.setPeriodic(config.claimIntervalMs(), t -> claim());
+            renewAndClaim();
         });
+    }
+
+    private void renewAndClaim() {
+        heartbeat();
+        heartbeatTimer = vertx.setPeriodic(config.heartbeatMs(), t -> heartbeat());
+        claimTimer = vertx.setPeriodic(config.claimIntervalMs(), t -> claim());
     }
 
     private void heartbeat() {
@@ -101,7 +102,7 @@ public class Leases {
         if (free == 0 || !claimInFlight.compareAndSet(false, true)) return;
         long t0 = System.nanoTime();
         ledger.claim(replica.id(), Duration.ofSeconds(config.leaseSeconds()), free).subscribe().with(claimed -> {
-            metrics.claimed(Duration.ofNanos(System.nanoTime() - t0), claimed.size());
+            metrics.claimed(Duration.ofNanos(System.nanoTime() - t0));
             claimed.forEach(c -> executions.resume(c).subscribe().with(x -> { },
                     e -> LOG.warnf("execution %s could not be resumed: %s", c.record().id(), e.toString())));
             ledger.queued().subscribe().with(n -> { queued = n; claimInFlight.set(false); },

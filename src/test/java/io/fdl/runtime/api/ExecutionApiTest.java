@@ -61,6 +61,30 @@ class ExecutionApiTest {
     }
 
     @Test
+    void aRedriveOfWhatCannotBeRetriedIsAClear4xx() {
+        String flowId = flowWith("tool", TOOL);
+        String failed = as(TENANT_A, "executor").body(Map.of("inputs", Map.of("customerId", "C7"))).post("/api/execute/" + flowId)
+                .then().statusCode(200).body("status", equalTo("failed")).extract().path("execution_id");
+        as(TENANT_A, "viewer").post("/api/execute/" + failed + "/retry").then().statusCode(403);
+        // a malformed id is not found, like every id in the API (Ids.parse)
+        as(TENANT_A, "executor").post("/api/execute/not-an-id/retry").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        as(TENANT_B, "executor").post("/api/execute/" + failed + "/retry").then().statusCode(404);
+        // memory mode redrives too: a new execution linked to the failed one (the tool is still missing)
+        String again = as(TENANT_A, "executor").post("/api/execute/" + failed + "/retry").then().statusCode(200)
+                .header("X-Retry-Of", failed).body("status", equalTo("failed"))
+                .body("result.error_detail.code", equalTo("NOT_FOUND_TOOL")).extract().path("execution_id");
+        assertThat(again, not(equalTo(failed)));
+        String done = as(TENANT_A, "executor").body(Map.of("inputs", Map.of("name", "Ada")))
+                .post("/api/execute/" + flowWith("greet", GREET)).then().statusCode(200).extract().path("execution_id");
+        as(TENANT_A, "executor").post("/api/execute/" + done + "/retry").then().statusCode(409)
+                .body("code", equalTo("EXECUTION_NOT_RETRYABLE"));
+        String direct = as(TENANT_A, "executor").body(Map.of("fdl", TOOL, "inputs", Map.of("customerId", "C7")))
+                .post("/api/execute/run").then().statusCode(200).body("status", equalTo("failed")).extract().path("execution_id");
+        as(TENANT_A, "executor").post("/api/execute/" + direct + "/retry").then().statusCode(422)
+                .body("code", equalTo("EXECUTION_NOT_RETRYABLE"));
+    }
+
+    @Test
     void aFailingFlowIs200WithAStringError() {
         String flowId = flowWith("tool", TOOL);
         as(TENANT_A, "executor").body(Map.of("inputs", Map.of("customerId", "C7"))).post("/api/execute/" + flowId)

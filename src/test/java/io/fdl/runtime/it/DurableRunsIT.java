@@ -168,30 +168,27 @@ class DurableRunsIT {
 
     /** One number from the suite's database (the test's own look at what is stored, not through the app). */
     static long count(String sql) throws Exception {
-        Vertx vertx = Vertx.vertx();
-        try {
-            var pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(new PgConnectOptions()
-                    .setHost("127.0.0.1").setPort(5432).setUser("fdl").setPassword("fdl").setDatabase(DB))
-                    .using(vertx).build();
-            long n = pool.query(sql).execute().map(rows -> rows.iterator().next().getLong(0))
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            pool.close();
-            return n;
-        } finally {
-            vertx.close();
-        }
+        return onDatabase(DB, pool -> pool.query(sql).execute().map(rows -> rows.iterator().next().getLong(0)));
     }
 
     static void recreateDatabase() throws Exception {
+        onDatabase(PostgresProfile.DB, pool -> pool.query("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)").execute()
+                .compose(x -> pool.query("CREATE DATABASE " + DB).execute()));
+    }
+
+    /** Runs {@code work} on a one-connection pool to {@code database} as the test role, and waits for it. */
+    static <T> T onDatabase(String database, java.util.function.Function<io.vertx.sqlclient.Pool, io.vertx.core.Future<T>> work)
+            throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             var pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(new PgConnectOptions()
-                    .setHost("127.0.0.1").setPort(5432).setUser("fdl").setPassword("fdl").setDatabase(PostgresProfile.DB))
+                    .setHost("127.0.0.1").setPort(5432).setUser("fdl").setPassword("fdl").setDatabase(database))
                     .using(vertx).build();
-            pool.query("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)").execute()
-                    .compose(x -> pool.query("CREATE DATABASE " + DB).execute())
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            pool.close();
+            try {
+                return work.apply(pool).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } finally {
+                pool.close();
+            }
         } finally {
             vertx.close();
         }

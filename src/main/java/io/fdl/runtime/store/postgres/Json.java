@@ -1,10 +1,13 @@
 package io.fdl.runtime.store.postgres;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -19,6 +22,7 @@ final class Json {
     private static final char NUL = '\u0000';
     private static final char REPLACEMENT = '\uFFFD';
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
@@ -89,6 +93,25 @@ final class Json {
             }
         }
         return false;
+    }
+
+    /** The JSON text of {@code n} without NUL, for a {@code text → jsonb} parameter of the reactive pool; null stays null. */
+    static String write(JsonNode n) {
+        if (n == null) return null;
+        try {
+            return MAPPER.writeValueAsString(clean(n));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A jsonb column read as text ({@code col::text}) back to JSON. */
+    static JsonNode read(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The store keeps microseconds (timestamptz); truncating in Java keeps both adapters equal. */

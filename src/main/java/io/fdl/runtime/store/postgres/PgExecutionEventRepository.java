@@ -1,8 +1,5 @@
 package io.fdl.runtime.store.postgres;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fdl.runtime.store.ExecutionEventRepository;
 import io.fdl.runtime.store.StoredEvent;
 import io.smallrye.mutiny.Uni;
@@ -10,9 +7,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +35,6 @@ final class PgExecutionEventRepository implements ExecutionEventRepository {
 
     private final Pool pool;
     private final ContextRunner runner;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     PgExecutionEventRepository(Pool pool, ContextRunner runner) {
         this.pool = pool;
@@ -51,25 +44,10 @@ final class PgExecutionEventRepository implements ExecutionEventRepository {
     @Override
     public Uni<Void> append(UUID tenantId, List<StoredEvent> events) {
         if (events.isEmpty()) return Uni.createFrom().voidItem();
-        int n = events.size();
-        UUID[] ids = new UUID[n];
-        Long[] seqs = new Long[n];
-        String[] types = new String[n];
-        String[] nodes = new String[n];
-        String[] data = new String[n];
-        OffsetDateTime[] times = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            StoredEvent e = events.get(i);
-            ids[i] = e.executionId();
-            seqs[i] = e.seq();
-            types[i] = e.eventType();
-            nodes[i] = Json.text(e.nodeId());
-            data[i] = write(Json.clean(e.data()));
-            times[i] = OffsetDateTime.ofInstant(Json.micros(e.timestamp()), ZoneOffset.UTC);
-        }
-        Tuple params = Tuple.tuple().addUUID(tenantId).addArrayOfUUID(ids).addArrayOfLong(seqs)
-                .addArrayOfString(types).addArrayOfString(nodes).addArrayOfString(data)
-                .addArrayOfOffsetDateTime(times);
+        EventColumns c = EventColumns.of(events);
+        Tuple params = Tuple.tuple().addUUID(tenantId).addArrayOfUUID(c.executions()).addArrayOfLong(c.seqs())
+                .addArrayOfString(c.types()).addArrayOfString(c.nodes()).addArrayOfString(c.data())
+                .addArrayOfOffsetDateTime(c.times());
         return runner.guard(pool.preparedQuery(INSERT).execute(params).replaceWithVoid());
     }
 
@@ -81,7 +59,7 @@ final class PgExecutionEventRepository implements ExecutionEventRepository {
                     List<StoredEvent> out = new ArrayList<>(rows.size());
                     for (Row r : rows) {
                         out.add(new StoredEvent(r.getUUID("execution_id"), r.getUUID("tenant_id"), r.getLong("seq"),
-                                r.getString("event_type"), r.getString("node_id"), read(r.getString("data")),
+                                r.getString("event_type"), r.getString("node_id"), Json.read(r.getString("data")),
                                 r.getOffsetDateTime("occurred_at").toInstant()));
                     }
                     return out;
@@ -92,21 +70,5 @@ final class PgExecutionEventRepository implements ExecutionEventRepository {
     public Uni<Long> lastSeq(UUID tenantId, UUID executionId) {
         return runner.guard(pool.preparedQuery(LAST_SEQ).execute(Tuple.of(tenantId, executionId))
                 .map(rows -> rows.iterator().next().getLong("last")));
-    }
-
-    private String write(JsonNode n) {
-        try {
-            return mapper.writeValueAsString(n);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private JsonNode read(String s) {
-        try {
-            return mapper.readTree(s);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

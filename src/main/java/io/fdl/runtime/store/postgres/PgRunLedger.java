@@ -1,8 +1,6 @@
 package io.fdl.runtime.store.postgres;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fdl.runtime.store.AuditEntry;
 import io.fdl.runtime.store.ClaimedRun;
 import io.fdl.runtime.store.Execution;
@@ -17,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,6 +35,10 @@ import java.util.UUID;
 final class PgRunLedger implements RunLedger {
     private static final String ACTIVE = "('pending', 'running', 'waiting')";
 
+    /** The audit line written in the same statement as the change it records (both fed by {@link #audit}). */
+    private static final String INSERT_AUDIT =
+            "INSERT INTO audit_logs (id, tenant_id, user_id, event_type, resource_type, resource_id, details, ip_address)";
+
     private static final String START = """
             WITH ins AS (
               INSERT INTO execution_history (id, tenant_id, flow_id, flow_name, version_id, status, mode, inputs,
@@ -45,7 +46,8 @@ final class PgRunLedger implements RunLedger {
               VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, $12, $13, $14::text::jsonb, $15)
               RETURNING id),
             au AS (
-              INSERT INTO audit_logs (id, tenant_id, user_id, event_type, resource_type, resource_id, details, ip_address)
+            """ + INSERT_AUDIT + """
+
               SELECT $16, $2, $17, $18, $19, $20, $21::text::jsonb, $22 FROM ins WHERE $18::text IS NOT NULL)
             SELECT count(*) AS n FROM ins""";
 
@@ -82,7 +84,8 @@ final class PgRunLedger implements RunLedger {
             snap AS (
               DELETE FROM execution_snapshots WHERE execution_id = $1 AND EXISTS (SELECT 1 FROM fence)),
             au AS (
-              INSERT INTO audit_logs (id, tenant_id, user_id, event_type, resource_type, resource_id, details, ip_address)
+            """ + INSERT_AUDIT + """
+
               SELECT $18, $3, $19, $20, $21, $22, $23::text::jsonb, $24 FROM fence WHERE $20::text IS NOT NULL)
             SELECT count(*) AS n FROM fence""";
 
@@ -149,7 +152,6 @@ final class PgRunLedger implements RunLedger {
 
     private final Pool pool;
     private final ContextRunner runner;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     PgRunLedger(Pool pool, ContextRunner runner) {
         this.pool = pool;
@@ -162,9 +164,9 @@ final class PgRunLedger implements RunLedger {
         boolean owned = owner != null && x.status() != ExecutionStatus.PENDING;
         Tuple t = Tuple.tuple().addUUID(x.id()).addUUID(x.tenantId()).addUUID(x.flowId()).addString(Json.text(x.flowName()))
                 .addUUID(x.versionId()).addString(x.status().wire()).addString(x.mode().wire())
-                .addString(json(x.inputs())).addUUID(x.parentExecutionId()).addString(x.idempotencyKey())
+                .addString(Json.write(x.inputs())).addUUID(x.parentExecutionId()).addString(x.idempotencyKey())
                 .addOffsetDateTime(time(started)).addString(owned ? owner : null).addLong(owned ? 1L : 0L)
-                .addString(json(resume)).addUUID(retryOf);
+                .addString(Json.write(resume)).addUUID(retryOf);
         audit(t, audit);
         return run(t, START).map(rows -> new Execution(x.id(), x.tenantId(), x.flowId(), x.flowName(), x.versionId(),
                 x.status(), x.mode(), x.inputs(), null, null, null, 0, List.of(), null, x.parentExecutionId(),
@@ -182,7 +184,7 @@ final class PgRunLedger implements RunLedger {
     public Uni<Boolean> progress(Execution p, long epoch) {
         Tuple t = Tuple.tuple().addUUID(p.id()).addLong(epoch).addString(p.status().wire()).addDouble(p.progress())
                 .addArrayOfString(Json.text(p.currentNodes().toArray(String[]::new)))
-                .addString(p.snapshot() == null ? null : json(p.snapshot()));
+                .addString(Json.write(p.snapshot()));
         return run(t, PROGRESS).map(PgRunLedger::found);
     }
 
@@ -191,8 +193,8 @@ final class PgRunLedger implements RunLedger {
                                            AuditEntry audit) {
         Tuple t = fence(done.tenantId(), done.id(), epoch, events, steps);
         Instant completed = Json.micros(done.completedAt());
-        t.addString(done.status().wire()).addString(json(done.result())).addString(Json.text(done.error()))
-                .addString(json(done.errorDetail())).addDouble(done.progress())
+        t.addString(done.status().wire()).addString(Json.write(done.result())).addString(Json.text(done.error()))
+                .addString(Json.write(done.errorDetail())).addDouble(done.progress())
                 .addOffsetDateTime(completed == null ? null : time(completed)).addLong(done.durationMs());
         audit(t, audit);
         Execution stored = new Execution(done.id(), done.tenantId(), done.flowId(), done.flowName(), done.versionId(),
@@ -207,7 +209,7 @@ final class PgRunLedger implements RunLedger {
     public Uni<List<RunStep>> steps(UUID tenantId, UUID executionId) {
         return runner.guard(pool.preparedQuery(STEPS).execute(Tuple.of(tenantId, executionId)).map(rows -> {
             List<RunStep> out = new ArrayList<>();
-            for (Row r : rows) out.add(new RunStep(r.getString("step_key"), read(r.getString("outcome"))));
+            for (Row r : rows) out.add(new RunStep(r.getString("step_key"), Json.read(r.getString("outcome"))));
             return out;
         }));
     }
@@ -239,26 +241,26 @@ final class PgRunLedger implements RunLedger {
         for (Row r : claimed) {
             UUID id = r.getUUID("id");
             List<RunStep> s = new ArrayList<>();
-            for (Row st : steps) if (id.equals(st.getUUID("execution_id"))) s.add(new RunStep(st.getString("step_key"), read(st.getString("outcome"))));
+            for (Row st : steps) if (id.equals(st.getUUID("execution_id"))) s.add(new RunStep(st.getString("step_key"), Json.read(st.getString("outcome"))));
             Set<String> keys = new HashSet<>();
             long last = 0;
             for (Row ev : events) {
                 if (!id.equals(ev.getUUID("execution_id"))) continue;
                 last = Math.max(last, ev.getLong("seq"));
-                var data = mapper.createObjectNode();
+                var data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
                 Object it = ev.getValue("it");
                 Object cn = ev.getValue("cn");
-                if (it != null) data.set("iterations", read(it.toString()));
-                if (cn != null) data.set("completed_nodes", read(cn.toString()));
+                if (it != null) data.set("iterations", Json.read(it.toString()));
+                if (cn != null) data.set("completed_nodes", Json.read(cn.toString()));
                 keys.add(StoredEvent.key(ev.getString("event_type"), ev.getString("node_id"), data));
             }
             Instant started = r.getOffsetDateTime("started_at").toInstant();
             Execution record = new Execution(id, r.getUUID("tenant_id"), r.getUUID("flow_id"), r.getString("flow_name"),
                     r.getUUID("version_id"), ExecutionStatus.fromWire(r.getString("status")),
-                    ExecutionMode.fromWire(r.getString("mode")), read(r.getString("inputs")), null, null, null, 0,
+                    ExecutionMode.fromWire(r.getString("mode")), Json.read(r.getString("inputs")), null, null, null, 0,
                     List.of(), null, r.getUUID("parent_execution_id"), r.getString("idempotency_key"), started, null, null);
             String resume = r.getString("resume");
-            out.add(new ClaimedRun(record, r.getLong("lease_epoch"), resume == null ? null : read(resume), s, keys, last));
+            out.add(new ClaimedRun(record, r.getLong("lease_epoch"), resume == null ? null : Json.read(resume), s, keys, last));
         }
         return out;
     }
@@ -292,29 +294,16 @@ final class PgRunLedger implements RunLedger {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private Tuple fence(UUID tenantId, UUID executionId, long epoch, List<StoredEvent> events, List<RunStep> steps) {
-        int n = events.size();
-        Long[] seqs = new Long[n];
-        String[] types = new String[n];
-        String[] nodes = new String[n];
-        String[] data = new String[n];
-        OffsetDateTime[] times = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            StoredEvent e = events.get(i);
-            seqs[i] = e.seq();
-            types[i] = e.eventType();
-            nodes[i] = Json.text(e.nodeId());
-            data[i] = json(Json.clean(e.data()));
-            times[i] = time(Json.micros(e.timestamp()));
-        }
+        EventColumns c = EventColumns.of(events);
         String[] keys = new String[steps.size()];
         String[] outcomes = new String[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             keys[i] = Json.text(steps.get(i).key());
-            outcomes[i] = json(Json.clean(steps.get(i).outcome()));
+            outcomes[i] = Json.write(steps.get(i).outcome());
         }
-        return Tuple.tuple().addUUID(executionId).addLong(epoch).addUUID(tenantId).addArrayOfLong(seqs)
-                .addArrayOfString(types).addArrayOfString(nodes).addArrayOfString(data).addArrayOfOffsetDateTime(times)
-                .addArrayOfString(keys).addArrayOfString(outcomes);
+        return Tuple.tuple().addUUID(executionId).addLong(epoch).addUUID(tenantId).addArrayOfLong(c.seqs())
+                .addArrayOfString(c.types()).addArrayOfString(c.nodes()).addArrayOfString(c.data())
+                .addArrayOfOffsetDateTime(c.times()).addArrayOfString(keys).addArrayOfString(outcomes);
     }
 
     private void audit(Tuple t, AuditEntry a) {
@@ -324,7 +313,7 @@ final class PgRunLedger implements RunLedger {
             return;
         }
         t.addUUID(a.id()).addString(a.userId()).addString(a.eventType()).addString(a.resourceType())
-                .addString(a.resourceId()).addString(json(Json.orEmpty(a.details()))).addString(a.ip());
+                .addString(a.resourceId()).addString(Json.write(Json.orEmpty(a.details()))).addString(a.ip());
     }
 
     private Uni<RowSet<Row>> run(Tuple t, String sql) {
@@ -337,22 +326,5 @@ final class PgRunLedger implements RunLedger {
 
     private static OffsetDateTime time(Instant i) {
         return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private String json(JsonNode n) {
-        if (n == null) return null;
-        try {
-            return mapper.writeValueAsString(Json.clean(n));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private JsonNode read(String s) {
-        try {
-            return mapper.readTree(s);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
